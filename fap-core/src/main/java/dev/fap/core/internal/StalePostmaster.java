@@ -1,0 +1,78 @@
+package dev.fap.core.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds and stops a postmaster that a killed JVM left running on a kept data folder.
+ *
+ * <p>PostgreSQL writes its pid to {@code postmaster.pid}, first line. If that process is alive and
+ * is a postgres process whose command line names this folder, it is sent SIGTERM (smart shutdown is
+ * too slow for a stuck client), then SIGKILL if it has not gone within 10 s. A pid file of a dead
+ * process is removed so the new server can start.
+ */
+final class StalePostmaster {
+    private static final Logger LOG = LoggerFactory.getLogger(StalePostmaster.class);
+
+    private StalePostmaster() {}
+
+    static void stopIfRunning(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        Optional<Long> pid = readPid(pidFile);
+        Optional<ProcessHandle> handle = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .filter(h -> isPostgresOf(h, dataDir));
+        if (handle.isEmpty()) {
+            LOG.info("removing stale {} of a postmaster that is gone", pidFile);
+            deleteQuietly(pidFile);
+            return;
+        }
+        ProcessHandle h = handle.get();
+        LOG.warn("stopping a postmaster (pid {}) left running on {} by an earlier process", h.pid(), dataDir);
+        h.destroy();
+        try {
+            h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            h.destroyForcibly();
+            try {
+                h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // reported by the start that follows
+            }
+        }
+        if (!h.isAlive()) {
+            deleteQuietly(pidFile);
+        }
+    }
+
+    private static boolean isPostgresOf(ProcessHandle h, Path dataDir) {
+        String cmd = h.info().commandLine().orElse(h.info().command().orElse(""));
+        // Some systems hide other users' command lines; then trust the pid file.
+        return cmd.isEmpty() || (cmd.contains("postgres") && (cmd.contains(dataDir.toAbsolutePath().toString())
+                || cmd.contains(dataDir.toString())));
+    }
+
+    private static Optional<Long> readPid(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", p, e.getMessage());
+        }
+    }
+}
