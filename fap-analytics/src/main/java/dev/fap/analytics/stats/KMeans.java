@@ -1,0 +1,237 @@
+package dev.fap.analytics.stats;
+
+import dev.fap.core.FapException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.ml.clustering.CentroidCluster;
+import org.apache.commons.math3.ml.clustering.Clusterable;
+import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
+import org.apache.commons.math3.ml.clustering.MultiKMeansPlusPlusClusterer;
+import org.apache.commons.math3.ml.distance.EuclideanDistance;
+import org.apache.commons.math3.random.Well19937c;
+
+/**
+ * k-means++ clustering (Commons Math {@link KMeansPlusPlusClusterer}, best of several seeded starts)
+ * on z-scored features, choosing k in {@code [kMin, kMax]} by the mean silhouette width.
+ *
+ * <pre>{@code
+ * Clustering c = KMeans.defaults().withSeed(7).cluster(List.of("spend", "txns", "tenure"), rows);
+ * int[] segmentOfEachCustomer = c.assignments();
+ * }</pre>
+ *
+ * <p>Standardisation {@code z = (x - x̄)/s}. Silhouette of point i: {@code s(i) = (b - a)/max(a, b)}
+ * with a the mean distance to its own cluster's other points and b the smallest mean distance to
+ * another cluster (0 for singleton clusters), Rousseeuw (1987). Above {@code silhouetteSample} points
+ * the mean is taken over a seeded random sample of points (distances still to all points).
+ * Immutable and thread-safe.
+ */
+public final class KMeans {
+    private final int kMin;
+    private final int kMax;
+    private final int starts;
+    private final int maxIterations;
+    private final long seed;
+    private final int silhouetteSample;
+
+    private KMeans(int kMin, int kMax, int starts, int maxIterations, long seed, int silhouetteSample) {
+        this.kMin = kMin;
+        this.kMax = kMax;
+        this.starts = starts;
+        this.maxIterations = maxIterations;
+        this.seed = seed;
+        this.silhouetteSample = silhouetteSample;
+    }
+
+    /** k from 2 to 8, 5 starts, 300 Lloyd iterations, seed 42, silhouette over up to 2000 points. */
+    public static KMeans defaults() {
+        return new KMeans(2, 8, 5, 300, 42L, 2000);
+    }
+
+    /** With a range of k to try (2 ≤ kMin ≤ kMax). */
+    public KMeans withK(int kMin, int kMax) {
+        if (kMin < 2 || kMax < kMin) {
+            throw FapException.invalidArgument("need 2 ≤ kMin ≤ kMax, had " + kMin + ".." + kMax, "pass e.g. 2..8");
+        }
+        return new KMeans(kMin, kMax, starts, maxIterations, seed, silhouetteSample);
+    }
+
+    /** With another seed. */
+    public KMeans withSeed(long seed) {
+        return new KMeans(kMin, kMax, starts, maxIterations, seed, silhouetteSample);
+    }
+
+    /** With another number of random starts per k (≥ 1). */
+    public KMeans withStarts(int starts) {
+        if (starts < 1) {
+            throw FapException.invalidArgument("starts must be ≥ 1, was " + starts, "pass e.g. 5");
+        }
+        return new KMeans(kMin, kMax, starts, maxIterations, seed, silhouetteSample);
+    }
+
+    /** With another silhouette sample size (≥ 100). */
+    public KMeans withSilhouetteSample(int size) {
+        if (size < 100) {
+            throw FapException.invalidArgument("silhouette sample must be ≥ 100, was " + size, "pass e.g. 2000");
+        }
+        return new KMeans(kMin, kMax, starts, maxIterations, seed, size);
+    }
+
+    private record Point(int index, double[] point) implements Clusterable {
+        @Override
+        public double[] getPoint() {
+            return point;
+        }
+    }
+
+    /** Clusters {@code rows[i]} (one feature vector per observation). */
+    public Clustering cluster(List<String> features, double[][] rows) {
+        int n = rows.length;
+        int d = features.size();
+        if (n < kMin + 1) {
+            throw Checks.failure("k-means with k ≥ " + kMin + " needs more than " + kMin + " observations, had " + n,
+                    "cluster a larger population");
+        }
+        double[] mean = new double[d];
+        double[] sd = new double[d];
+        List<String> constant = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            double[] col = new double[n];
+            for (int i = 0; i < n; i++) {
+                if (rows[i].length != d) {
+                    throw FapException.invalidArgument("row " + i + " has " + rows[i].length + " features, expected " + d,
+                            "pass the features " + features);
+                }
+                col[i] = rows[i][j];
+            }
+            Checks.finite(col, "feature " + features.get(j));
+            Moments m = Moments.of(col);
+            mean[j] = m.mean();
+            sd[j] = m.sd();
+            if (!(sd[j] > 0)) {
+                constant.add(features.get(j));
+            }
+        }
+        if (!constant.isEmpty()) {
+            throw Checks.failure("k-means cannot standardise constant features " + constant,
+                    "drop features that do not vary in this data");
+        }
+        double[][] z = new double[n][d];
+        List<Point> points = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                z[i][j] = (rows[i][j] - mean[j]) / sd[j];
+            }
+            points.add(new Point(i, z[i]));
+        }
+        int[] sample = sample(n);
+        List<ClusterCandidate> candidates = new ArrayList<>();
+        int[] best = null;
+        double[][] bestCentroids = null;
+        double bestSil = Double.NEGATIVE_INFINITY;
+        int bestK = 0;
+        int upper = Math.min(kMax, n - 1);
+        for (int k = kMin; k <= upper; k++) {
+            KMeansPlusPlusClusterer<Point> single = new KMeansPlusPlusClusterer<>(k, maxIterations, new EuclideanDistance(),
+                    new Well19937c(seed + 31L * k), KMeansPlusPlusClusterer.EmptyClusterStrategy.LARGEST_VARIANCE);
+            List<CentroidCluster<Point>> clusters = new MultiKMeansPlusPlusClusterer<>(single, starts).cluster(points);
+            int[] assign = new int[n];
+            double[][] centroids = new double[clusters.size()][];
+            double inertia = 0;
+            for (int c = 0; c < clusters.size(); c++) {
+                centroids[c] = clusters.get(c).getCenter().getPoint().clone();
+                for (Point p : clusters.get(c).getPoints()) {
+                    assign[p.index()] = c;
+                    inertia += squaredDistance(p.point(), centroids[c]);
+                }
+            }
+            double sil = meanSilhouette(z, assign, clusters.size(), sample);
+            candidates.add(new ClusterCandidate(clusters.size(), inertia, sil));
+            if (sil > bestSil) {
+                bestSil = sil;
+                best = assign;
+                bestCentroids = centroids;
+                bestK = clusters.size();
+            }
+        }
+        long[] sizes = new long[bestK];
+        for (int a : best) {
+            sizes[a]++;
+        }
+        double[][] original = new double[bestK][d];
+        for (int c = 0; c < bestK; c++) {
+            for (int j = 0; j < d; j++) {
+                original[c][j] = mean[j] + sd[j] * bestCentroids[c][j];
+            }
+        }
+        return new Clustering("k-means++ (Lloyd) on z-scored features, k by silhouette", n, bestK, List.copyOf(features),
+                mean, sd, bestCentroids, original, sizes, bestSil, sample == null ? n : sample.length,
+                List.copyOf(candidates), seed, best);
+    }
+
+    private int[] sample(int n) {
+        if (n <= silhouetteSample) {
+            return null;
+        }
+        // partial Fisher-Yates with a seeded generator
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < silhouetteSample; i++) {
+            int j = i + rng.nextInt(n - i);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        return java.util.Arrays.copyOf(idx, silhouetteSample);
+    }
+
+    /**
+     * Mean silhouette width of a labelling (labels {@code 0..k-1}), over the points in {@code sample}
+     * or all points when {@code sample} is null; as {@code sklearn.metrics.silhouette_score}.
+     */
+    public static double meanSilhouette(double[][] x, int[] labels, int k, int[] sample) {
+        int n = x.length;
+        long[] size = new long[k];
+        for (int l : labels) {
+            size[l]++;
+        }
+        int m = sample == null ? n : sample.length;
+        double total = 0;
+        double[] sum = new double[k];
+        for (int s = 0; s < m; s++) {
+            int i = sample == null ? s : sample[s];
+            java.util.Arrays.fill(sum, 0);
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    sum[labels[j]] += Math.sqrt(squaredDistance(x[i], x[j]));
+                }
+            }
+            int own = labels[i];
+            if (size[own] <= 1) {
+                continue; // silhouette 0 for singletons
+            }
+            double a = sum[own] / (size[own] - 1);
+            double b = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                if (c != own && size[c] > 0) {
+                    b = Math.min(b, sum[c] / size[c]);
+                }
+            }
+            double mx = Math.max(a, b);
+            total += mx > 0 ? (b - a) / mx : 0;
+        }
+        return total / m;
+    }
+
+    private static double squaredDistance(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            double t = a[j] - b[j];
+            s += t * t;
+        }
+        return s;
+    }
+}
