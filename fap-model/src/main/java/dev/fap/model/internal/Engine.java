@@ -1,0 +1,259 @@
+package dev.fap.model.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.fap.core.Database;
+import dev.fap.core.ErrorCode;
+import dev.fap.core.FapException;
+import dev.fap.core.ProgressListener;
+import dev.fap.model.BuildOptions;
+import dev.fap.model.BuildResult;
+import dev.fap.model.Check;
+import dev.fap.model.CheckResult;
+import dev.fap.model.Model;
+import dev.fap.model.ModelResult;
+import dev.fap.model.Project;
+import dev.fap.model.Selection;
+import dev.fap.model.Severity;
+import dev.fap.model.Status;
+import dev.fap.model.TestResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** Runs builds and tests of a {@link Project} on a {@link Database}: lock, schedule, record. */
+public final class Engine {
+    private final Database db;
+    private final Project project;
+
+    public Engine(Database db, Project project) {
+        this.db = db;
+        this.project = project;
+    }
+
+    /** Worker threads for a run: as requested, else the processors; never more than the pool minus the lock's connection. */
+    int threads(BuildOptions o) {
+        int pool = db.dataSource() instanceof HikariDataSource h ? h.getMaximumPoolSize() : 8;
+        int want = o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(want, pool - 1));
+    }
+
+    // ------------------------------------------------------------------------------------------ build
+
+    public BuildResult build(Selection selection, BuildOptions o) {
+        List<Model> models = selection.resolve(project);
+        ProgressListener l = o.listener();
+        try (Connection lc = db.connection()) {
+            try (RunLock lock = RunLock.acquire(lc, o.lockTimeout(), () -> l.stepStarted("build:wait-for-lock", -1))) {
+                MetaStore.ensure(lc);
+                long runId = MetaStore.startRun(lc, "build", selection.toString(), o.refresh().toString(), lock.waitedMillis(), models.size());
+                Instant started = Instant.now();
+                long t0 = System.nanoTime();
+                l.stepStarted("build", models.size());
+                List<ModelResult> results = schedule(models, o, runId, lc);
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                Status status = results.stream().allMatch(r -> r.status() == Status.SUCCESS) ? Status.SUCCESS : Status.ERROR;
+                MetaStore.finishRun(lc, runId, status.toString(), millis);
+                l.stepFinished("build", results.stream().filter(r -> r.status() == Status.SUCCESS).count(), millis);
+                return new BuildResult(runId, selection.toString(), o.refresh(), status, started, millis, lock.waitedMillis(), results);
+            }
+        } catch (SQLException e) {
+            throw new FapException(ErrorCode.DB_ERROR, "build failed: " + e.getMessage(), "check the database connection", e);
+        }
+    }
+
+    private List<ModelResult> schedule(List<Model> models, BuildOptions o, long runId, Connection meta) throws SQLException {
+        Set<String> selected = new HashSet<>();
+        models.forEach(m -> selected.add(m.name()));
+        Map<String, Integer> waiting = new HashMap<>();
+        for (Model m : models) {
+            waiting.put(m.name(), (int) project.dependencies(m.name()).stream().filter(selected::contains).count());
+        }
+        Lock publishLock = new ReentrantLock();
+        List<ModelResult> results = new ArrayList<>();
+        Set<String> failed = new HashSet<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads(o), r -> {
+            Thread t = new Thread(r, "fap-build");
+            t.setDaemon(true);
+            return t;
+        });
+        ExecutorCompletionService<ModelResult> done = new ExecutorCompletionService<>(pool);
+        AtomicInteger finished = new AtomicInteger();
+        try {
+            int running = 0;
+            for (Model m : models) {
+                if (waiting.get(m.name()) == 0) {
+                    done.submit(() -> buildOne(m, o, runId, publishLock));
+                    running++;
+                }
+            }
+            while (running > 0) {
+                ModelResult r;
+                try {
+                    r = done.take().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new FapException(ErrorCode.BUILD_FAILED, "build interrupted", "", e);
+                } catch (ExecutionException e) {
+                    throw new FapException(ErrorCode.INTERNAL, "model build crashed: " + e.getCause(), "report this bug", e.getCause());
+                }
+                running--;
+                List<ModelResult> batch = new ArrayList<>(List.of(r));
+                if (r.status() != Status.SUCCESS) {
+                    failed.add(r.model());
+                    for (String d : project.descendants(r.model())) {
+                        if (selected.contains(d) && waiting.get(d) >= 0) {
+                            waiting.put(d, -1);
+                            Model dm = project.model(d);
+                            batch.add(new ModelResult(d, dm.materialization(), Status.SKIPPED, 0, 0, 0, 0, null,
+                                    "skipped: upstream " + r.model() + " failed"));
+                        }
+                    }
+                } else {
+                    for (String d : project.dependents(r.model())) {
+                        if (selected.contains(d) && waiting.get(d) > 0 && waiting.merge(d, -1, Integer::sum) == 0) {
+                            Model dm = project.model(d);
+                            done.submit(() -> buildOne(dm, o, runId, publishLock));
+                            running++;
+                        }
+                    }
+                }
+                for (ModelResult b : batch) {
+                    results.add(b);
+                    MetaStore.recordModel(meta, runId, b);
+                    if (b.status() == Status.SKIPPED) {
+                        o.listener().stepFinished("build:" + b.model(), 0, 0);
+                    }
+                    o.listener().progress("build", finished.incrementAndGet());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return results;
+    }
+
+    private ModelResult buildOne(Model m, BuildOptions o, long runId, Lock publishLock) {
+        String step = "build:" + m.name();
+        o.listener().stepStarted(step, -1);
+        long t0 = System.nanoTime();
+        ModelResult r;
+        try (Connection c = db.connection()) {
+            ModelBuilder.Outcome out = new ModelBuilder(m, c, runId, o.refresh(), publishLock, o.lockTimeout()).build();
+            r = new ModelResult(m.name(), m.materialization(), Status.SUCCESS, out.rows(), out.inserted(), out.updated(),
+                    (System.nanoTime() - t0) / 1_000_000, out.staging(), out.note());
+        } catch (SQLException e) {
+            r = new ModelResult(m.name(), m.materialization(), Status.ERROR, 0, 0, 0, (System.nanoTime() - t0) / 1_000_000, null,
+                    e.getMessage() + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"));
+        } catch (FapException e) {
+            r = new ModelResult(m.name(), m.materialization(), Status.ERROR, 0, 0, 0, (System.nanoTime() - t0) / 1_000_000, null,
+                    e.getMessage() + (e.hint().isEmpty() ? "" : " (hint: " + e.hint() + ")"));
+        }
+        o.listener().stepFinished(step, Math.max(0, r.rows()), r.millis());
+        return r;
+    }
+
+    // ------------------------------------------------------------------------------------------ test
+
+    public TestResult test(Selection selection, BuildOptions o) {
+        List<Model> models = selection.resolve(project);
+        List<Model> owners = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
+        for (Model m : models) {
+            for (Check c : m.checks()) {
+                owners.add(m);
+                checks.add(c);
+            }
+        }
+        ProgressListener l = o.listener();
+        try (Connection lc = db.connection()) {
+            try (RunLock lock = RunLock.acquire(lc, o.lockTimeout(), () -> l.stepStarted("test:wait-for-lock", -1))) {
+                MetaStore.ensure(lc);
+                long runId = MetaStore.startRun(lc, "test", selection.toString(), null, lock.waitedMillis(), checks.size());
+                Instant started = Instant.now();
+                long t0 = System.nanoTime();
+                l.stepStarted("test", checks.size());
+                ExecutorService pool = Executors.newFixedThreadPool(threads(o), r -> {
+                    Thread t = new Thread(r, "fap-test");
+                    t.setDaemon(true);
+                    return t;
+                });
+                List<CheckResult> results = new ArrayList<>();
+                try {
+                    List<Future<CheckResult>> futures = new ArrayList<>();
+                    for (int i = 0; i < checks.size(); i++) {
+                        Model m = owners.get(i);
+                        Check c = checks.get(i);
+                        futures.add(pool.submit(() -> runCheck(m, c, runId, o)));
+                    }
+                    int n = 0;
+                    for (Future<CheckResult> f : futures) {
+                        CheckResult r = f.get();
+                        results.add(r);
+                        MetaStore.recordCheck(lc, runId, r);
+                        l.progress("test", ++n);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new FapException(ErrorCode.CHECKS_FAILED, "test run interrupted", "", e);
+                } catch (ExecutionException e) {
+                    throw new FapException(ErrorCode.INTERNAL, "check crashed: " + e.getCause(), "report this bug", e.getCause());
+                } finally {
+                    pool.shutdownNow();
+                }
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                Status status = results.stream().anyMatch(r -> r.status() == Status.ERROR) ? Status.ERROR
+                        : results.stream().anyMatch(r -> r.status() == Status.FAIL) ? Status.FAIL
+                        : results.stream().anyMatch(r -> r.status() == Status.WARN) ? Status.WARN : Status.PASS;
+                MetaStore.finishRun(lc, runId, status.toString(), millis);
+                l.stepFinished("test", results.stream().filter(r -> r.status() == Status.PASS).count(), millis);
+                return new TestResult(runId, selection.toString(), status, started, millis, results);
+            }
+        } catch (SQLException e) {
+            throw new FapException(ErrorCode.DB_ERROR, "test run failed: " + e.getMessage(), "check the database connection", e);
+        }
+    }
+
+    private CheckResult runCheck(Model m, Check check, long runId, BuildOptions o) {
+        String id = check.id(m);
+        String step = "test:" + id;
+        o.listener().stepStarted(step, -1);
+        long t0 = System.nanoTime();
+        String sql = check.failingRowsSql(m);
+        long failures;
+        Status status;
+        String message = "";
+        try (Connection c = db.connection()) {
+            failures = Jdbc.longValue(c, "select count(*) from (" + sql + ") f");
+            if (failures > 0 && o.failingRowsKept() > 0) {
+                Jdbc.exec(c, "insert into " + MetaStore.CHECK_FAILURES + " (run_id, check_id, row_no, row) select " + runId + ", "
+                        + Jdbc.literal(id) + ", row_number() over (), to_jsonb(f) from (select * from (" + sql + ") f0 limit "
+                        + o.failingRowsKept() + ") f");
+            }
+            status = failures == 0 ? Status.PASS : check.severity() == Severity.WARN ? Status.WARN : Status.FAIL;
+            if (failures > 0) {
+                message = failures + " failing row(s); first " + Math.min(failures, o.failingRowsKept()) + " in " + MetaStore.CHECK_FAILURES;
+            }
+        } catch (SQLException e) {
+            failures = -1;
+            status = Status.ERROR;
+            message = e.getMessage();
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        o.listener().stepFinished(step, Math.max(0, failures), millis);
+        return new CheckResult(id, m.name(), check.kind(), check.describe(), check.severity(), status, failures, millis, message, sql);
+    }
+}

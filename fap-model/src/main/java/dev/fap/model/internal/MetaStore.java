@@ -1,0 +1,116 @@
+package dev.fap.model.internal;
+
+import dev.fap.core.Database;
+import dev.fap.model.CheckResult;
+import dev.fap.model.Model;
+import dev.fap.model.ModelResult;
+import dev.fap.model.StagingCounts;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * Run metadata in schema {@code fap_meta}: {@code runs}, {@code model_results}, {@code check_results},
+ * {@code check_failures}; and the staging quarantine table {@code silver.quarantine}.
+ */
+final class MetaStore {
+    static final String RUNS = Database.META + ".runs";
+    static final String MODEL_RESULTS = Database.META + ".model_results";
+    static final String CHECK_RESULTS = Database.META + ".check_results";
+    static final String CHECK_FAILURES = Database.META + ".check_failures";
+
+    private MetaStore() {}
+
+    /** Creates the tables if missing; call under the warehouse lock (concurrent DDL would collide). */
+    static void ensure(Connection c) throws SQLException {
+        Jdbc.exec(c, "create table if not exists " + RUNS + " (run_id bigserial primary key, command text not null, selection text,"
+                + " refresh text, status text not null, started_at timestamptz not null, finished_at timestamptz, millis bigint,"
+                + " lock_wait_ms bigint, items int)");
+        Jdbc.exec(c, "create table if not exists " + MODEL_RESULTS + " (run_id bigint not null, model text not null, materialization text,"
+                + " status text not null, rows bigint, inserted bigint, updated bigint, source_rows bigint, valid_rows bigint,"
+                + " quarantined_rows bigint, duplicate_rows bigint, millis bigint, message text, finished_at timestamptz not null default now(),"
+                + " primary key (run_id, model))");
+        Jdbc.exec(c, "create table if not exists " + CHECK_RESULTS + " (run_id bigint not null, check_id text not null, model text,"
+                + " kind text, description text, severity text, status text not null, failures bigint, millis bigint, message text, sql text,"
+                + " primary key (run_id, check_id))");
+        Jdbc.exec(c, "create table if not exists " + CHECK_FAILURES + " (run_id bigint not null, check_id text not null, row_no int not null,"
+                + " row jsonb, primary key (run_id, check_id, row_no))");
+        Jdbc.exec(c, "create table if not exists " + Model.QUARANTINE + " (model text not null, rule text not null, reason text not null,"
+                + " unique_key text, raw jsonb, batch_id bigint, run_id bigint not null, quarantined_at timestamptz not null)");
+        Jdbc.exec(c, "create index if not exists quarantine_model_rule on " + Model.QUARANTINE + " (model, rule)");
+        Jdbc.exec(c, "comment on table " + Model.QUARANTINE + " is 'Rows of staging models that broke a rule or were removed as"
+                + " duplicates (rule = duplicate), with the reason and the raw bronze row; reflects the latest build of each model'");
+    }
+
+    static long startRun(Connection c, String command, String selection, String refresh, long lockWaitMs, int items) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into " + RUNS
+                + " (command, selection, refresh, status, started_at, lock_wait_ms, items) values (?, ?, ?, 'running', now(), ?, ?) returning run_id")) {
+            ps.setString(1, command);
+            ps.setString(2, selection);
+            ps.setString(3, refresh);
+            ps.setLong(4, lockWaitMs);
+            ps.setInt(5, items);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static void finishRun(Connection c, long runId, String status, long millis) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update " + RUNS + " set status = ?, finished_at = now(), millis = ? where run_id = ?")) {
+            ps.setString(1, status);
+            ps.setLong(2, millis);
+            ps.setLong(3, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    static void recordModel(Connection c, long runId, ModelResult r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into " + MODEL_RESULTS + " (run_id, model, materialization, status, rows,"
+                + " inserted, updated, source_rows, valid_rows, quarantined_rows, duplicate_rows, millis, message)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, runId);
+            ps.setString(2, r.model());
+            ps.setString(3, r.materialization().toString());
+            ps.setString(4, r.status().toString());
+            ps.setLong(5, r.rows());
+            ps.setLong(6, r.inserted());
+            ps.setLong(7, r.updated());
+            StagingCounts s = r.staging();
+            for (int i = 0; i < 4; i++) {
+                if (s == null) {
+                    ps.setNull(8 + i, Types.BIGINT);
+                }
+            }
+            if (s != null) {
+                ps.setLong(8, s.source());
+                ps.setLong(9, s.valid());
+                ps.setLong(10, s.quarantined());
+                ps.setLong(11, s.duplicates());
+            }
+            ps.setLong(12, r.millis());
+            ps.setString(13, r.message());
+            ps.executeUpdate();
+        }
+    }
+
+    static void recordCheck(Connection c, long runId, CheckResult r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into " + CHECK_RESULTS + " (run_id, check_id, model, kind, description,"
+                + " severity, status, failures, millis, message, sql) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, runId);
+            ps.setString(2, r.id());
+            ps.setString(3, r.model());
+            ps.setString(4, r.kind().id());
+            ps.setString(5, r.description());
+            ps.setString(6, r.severity().toString());
+            ps.setString(7, r.status().toString());
+            ps.setLong(8, r.failures());
+            ps.setLong(9, r.millis());
+            ps.setString(10, r.message());
+            ps.setString(11, r.sql());
+            ps.executeUpdate();
+        }
+    }
+}

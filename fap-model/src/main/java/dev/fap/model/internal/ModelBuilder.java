@@ -1,0 +1,458 @@
+package dev.fap.model.internal;
+
+import dev.fap.core.ErrorCode;
+import dev.fap.core.FapException;
+import dev.fap.model.Materialization;
+import dev.fap.model.Model;
+import dev.fap.model.OnSchemaChange;
+import dev.fap.model.Refresh;
+import dev.fap.model.Rule;
+import dev.fap.model.SnapshotStrategy;
+import dev.fap.model.StagingCounts;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.stream.Collectors;
+
+/**
+ * Builds one model on one connection, in one transaction: the new relation is created beside the
+ * live one and published (swapped in, merged, or versioned) at the end, so a failure at any step
+ * leaves the previous version untouched.
+ */
+final class ModelBuilder {
+    /** What a build did. */
+    record Outcome(long rows, long inserted, long updated, StagingCounts staging, String note) {}
+
+    private static final String NEW_SUFFIX = "__fap_new";
+    private static final Set<String> LOAD_COLUMNS = Set.of("_batch_id", "_loaded_at");
+
+    private final Model m;
+    private final Connection c;
+    private final long runId;
+    private final Refresh refresh;
+    private final Lock publishLock;
+    private final Duration lockTimeout;
+    private final String rel;
+
+    ModelBuilder(Model m, Connection c, long runId, Refresh refresh, Lock publishLock, Duration lockTimeout) {
+        this.m = m;
+        this.c = c;
+        this.runId = runId;
+        this.refresh = refresh;
+        this.publishLock = publishLock;
+        this.lockTimeout = lockTimeout;
+        this.rel = m.relation();
+    }
+
+    Outcome build() throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            Outcome o = switch (m.materialization()) {
+                case VIEW -> view();
+                case TABLE -> table();
+                case INCREMENTAL -> incremental();
+                case SNAPSHOT -> snapshot();
+                case STAGING -> staging();
+            };
+            return o;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** The model's SQL for a full (non-incremental) build. */
+    private String fullSql() {
+        return SqlText.render(m.sql().text(), false, rel, m.name());
+    }
+
+    // ---------------------------------------------------------------- view
+
+    private Outcome view() throws SQLException {
+        String sql = fullSql();
+        publish(() -> Jdbc.exec(c, "create view " + rel + " as " + sql), true);
+        return new Outcome(-1, 0, 0, null, "");
+    }
+
+    // ---------------------------------------------------------------- table
+
+    private Outcome table() throws SQLException {
+        long rows = createNewTable(fullSql());
+        publishNewTable();
+        return new Outcome(rows, rows, 0, null, "");
+    }
+
+    /** Creates {@code <name>__fap_new} from {@code select}, with indexes, comments and statistics. */
+    private long createNewTable(String select) throws SQLException {
+        String tmp = m.schema() + "." + m.name() + NEW_SUFFIX;
+        Jdbc.exec(c, "drop table if exists " + tmp);
+        long rows = Jdbc.exec(c, "create table " + tmp + " as " + select);
+        if (rows < 0) {
+            rows = Jdbc.longValue(c, "select count(*) from " + tmp);
+        }
+        addIndexes(tmp, m.name() + NEW_SUFFIX);
+        Jdbc.exec(c, "analyze " + tmp);
+        return rows;
+    }
+
+    private void addIndexes(String table, String prefix) throws SQLException {
+        if (!m.uniqueKey().isEmpty()) {
+            try {
+                Jdbc.exec(c, "create unique index " + prefix + "_key on " + table + " (" + String.join(", ", m.uniqueKey()) + ")");
+            } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) {
+                    throw new FapException(ErrorCode.BUILD_FAILED, "model " + m.name() + ": unique key (" + String.join(", ", m.uniqueKey())
+                            + ") is not unique: " + e.getMessage(), "fix the model's SQL so that it returns one row per key, or correct uniqueKey(...)", e);
+                }
+                throw e;
+            }
+        }
+        int i = 0;
+        for (List<String> cols : m.indexes()) {
+            Jdbc.exec(c, "create index " + prefix + "_idx" + (i++) + " on " + table + " (" + String.join(", ", cols) + ")");
+        }
+    }
+
+    private void renameIndexes() throws SQLException {
+        if (!m.uniqueKey().isEmpty()) {
+            Jdbc.exec(c, "alter index " + m.schema() + "." + m.name() + NEW_SUFFIX + "_key rename to " + m.name() + "_key");
+        }
+        for (int i = 0; i < m.indexes().size(); i++) {
+            Jdbc.exec(c, "alter index " + m.schema() + "." + m.name() + NEW_SUFFIX + "_idx" + i + " rename to " + m.name() + "_idx" + i);
+        }
+    }
+
+    private void publishNewTable() throws SQLException {
+        publish(() -> {
+            Jdbc.exec(c, "alter table " + m.schema() + "." + m.name() + NEW_SUFFIX + " rename to " + m.name());
+            renameIndexes();
+        }, false);
+    }
+
+    /**
+     * Replaces the live relation with the new one (created by {@code creation}), recreates dependent
+     * views, documents it, runs the post hooks and commits. Serialised within a run so two swaps never
+     * recreate the same dependent view at once.
+     */
+    private void publish(Swap.Creation creation, boolean isView) throws SQLException {
+        publishLock.lock();
+        try {
+            Jdbc.exec(c, "set local lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+            Swap.replace(c, m.schema(), m.name(), creation);
+            comment(isView);
+            runHooks();
+            c.commit();
+        } finally {
+            publishLock.unlock();
+        }
+    }
+
+    private void comment(boolean isView) throws SQLException {
+        String what = isView ? "view" : "table";
+        if (!m.description().isEmpty()) {
+            Jdbc.exec(c, "comment on " + what + " " + rel + " is " + Jdbc.literal(m.description()));
+        }
+        if (m.columns().isEmpty()) {
+            return;
+        }
+        Set<String> existing = new HashSet<>();
+        for (Catalog.ColumnInfo ci : Catalog.columns(c, m.schema(), m.name())) {
+            existing.add(ci.name());
+        }
+        for (Map.Entry<String, String> e : m.columns().entrySet()) {
+            if (existing.contains(e.getKey())) {
+                Jdbc.exec(c, "comment on column " + rel + "." + Catalog.quoteIdent(e.getKey()) + " is " + Jdbc.literal(e.getValue()));
+            }
+        }
+    }
+
+    private void runHooks() throws SQLException {
+        for (String hook : m.postHooks()) {
+            Jdbc.exec(c, hook.replace(SqlText.THIS, rel));
+        }
+    }
+
+    // ---------------------------------------------------------------- incremental
+
+    private Outcome incremental() throws SQLException {
+        char kind = Catalog.relkind(c, m.schema(), m.name());
+        if (refresh == Refresh.FULL || kind != 'r') {
+            long rows = createNewTable(fullSql());
+            publishNewTable();
+            return new Outcome(rows, rows, 0, null, kind == 0 ? "first build" : kind != 'r' ? "rebuilt (was a view)" : "full refresh");
+        }
+        String text = m.sql().text();
+        String select;
+        if (SqlText.hasIncrementalMarker(text)) {
+            select = SqlText.render(text, true, rel, m.name());
+        } else if (m.incrementalFilter().isPresent()) {
+            select = "select * from (" + fullSql() + ") _fap_src where " + m.incrementalFilter().get().replace(SqlText.THIS, rel);
+        } else {
+            select = fullSql();
+        }
+        Jdbc.exec(c, "create temp table fap_inc on commit drop as " + select);
+        List<Catalog.ColumnInfo> src = Catalog.columns(c, "pg_temp", "fap_inc");
+        reconcileSchema(src, Catalog.columns(c, m.schema(), m.name()), Set.of());
+        requireUniqueKeys("pg_temp.fap_inc");
+        List<String> cols = names(src);
+        List<String> nonKey = cols.stream().filter(x -> !m.uniqueKey().contains(x)).collect(Collectors.toList());
+        String key = String.join(", ", m.uniqueKey());
+        String quoted = cols.stream().map(Catalog::quoteIdent).collect(Collectors.joining(", "));
+        String action = nonKey.isEmpty() ? "do nothing"
+                : "do update set " + nonKey.stream().map(x -> Catalog.quoteIdent(x) + " = excluded." + Catalog.quoteIdent(x))
+                        .collect(Collectors.joining(", "))
+                + " where (" + nonKey.stream().map(x -> "t." + Catalog.quoteIdent(x)).collect(Collectors.joining(", "))
+                + ") is distinct from (" + nonKey.stream().map(x -> "excluded." + Catalog.quoteIdent(x)).collect(Collectors.joining(", ")) + ")";
+        if (nonKey.size() == 1) {
+            action = action.replace(" where (", " where row(").replace("is distinct from (", "is distinct from row(");
+        }
+        List<String> counts = Jdbc.row(c, "with up as (insert into " + rel + " as t (" + quoted + ") select " + quoted
+                + " from pg_temp.fap_inc on conflict (" + key + ") " + action + " returning (xmax = 0) as ins)"
+                + " select count(*) filter (where ins), count(*) filter (where not ins) from up");
+        long inserted = Long.parseLong(counts.get(0));
+        long updated = Long.parseLong(counts.get(1));
+        runHooks();
+        long rows = Jdbc.longValue(c, "select count(*) from " + rel);
+        c.commit();
+        return new Outcome(rows, inserted, updated, null, "incremental");
+    }
+
+    private void requireUniqueKeys(String table) throws SQLException {
+        String key = String.join(", ", m.uniqueKey());
+        long dups = Jdbc.longValue(c, "select count(*) from (select 1 from " + table + " group by " + key + " having count(*) > 1) d");
+        if (dups > 0) {
+            throw new FapException(ErrorCode.BUILD_FAILED, "model " + m.name() + ": " + dups + " value(s) of the unique key (" + key
+                    + ") occur more than once in the rows to merge", "make the model's SQL return one row per key");
+        }
+    }
+
+    /** Applies {@link OnSchemaChange}: fails on removed or re-typed columns, and on new ones unless appending. */
+    private void reconcileSchema(List<Catalog.ColumnInfo> source, List<Catalog.ColumnInfo> target, Set<String> engineColumns)
+            throws SQLException {
+        Map<String, String> tgt = new LinkedHashMap<>();
+        for (Catalog.ColumnInfo t : target) {
+            if (!engineColumns.contains(t.name())) {
+                tgt.put(t.name(), t.type());
+            }
+        }
+        List<Catalog.ColumnInfo> added = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Catalog.ColumnInfo s : source) {
+            seen.add(s.name());
+            String t = tgt.get(s.name());
+            if (t == null) {
+                added.add(s);
+            } else if (!t.equals(s.type())) {
+                problems.add(s.name() + " changed type from " + t + " to " + s.type());
+            }
+        }
+        for (String t : tgt.keySet()) {
+            if (!seen.contains(t)) {
+                problems.add(t + " is no longer returned");
+            }
+        }
+        if (!added.isEmpty() && m.onSchemaChange() == OnSchemaChange.FAIL) {
+            problems.add("new column(s) " + names(added));
+        }
+        if (!problems.isEmpty()) {
+            throw new FapException(ErrorCode.BUILD_FAILED, "model " + m.name() + " (" + m.materialization() + "): the SQL's columns differ from "
+                    + rel + ": " + String.join("; ", problems),
+                    "rebuild it with a full refresh (--full-refresh, Refresh.FULL)"
+                            + (m.materialization() == Materialization.SNAPSHOT ? " after dropping the snapshot table (its history is lost)" : "")
+                            + (problems.stream().allMatch(p -> p.startsWith("new column")) ? ", or declare onSchemaChange(OnSchemaChange.APPEND_NEW_COLUMNS)" : ""));
+        }
+        for (Catalog.ColumnInfo a : added) {
+            Jdbc.exec(c, "alter table " + rel + " add column " + Catalog.quoteIdent(a.name()) + " " + a.type());
+        }
+    }
+
+    private static List<String> names(List<Catalog.ColumnInfo> cols) {
+        return cols.stream().map(Catalog.ColumnInfo::name).collect(Collectors.toList());
+    }
+
+    // ---------------------------------------------------------------- snapshot
+
+    private Outcome snapshot() throws SQLException {
+        SnapshotStrategy st = m.strategy().orElseThrow();
+        List<String> key = m.uniqueKey();
+        String sk = m.surrogateKey();
+        Jdbc.exec(c, "create temp table fap_snap_src on commit drop as " + fullSql());
+        List<Catalog.ColumnInfo> src = Catalog.columns(c, "pg_temp", "fap_snap_src");
+        Set<String> engineCols = Set.of(sk, Model.VALID_FROM, Model.VALID_TO, Model.IS_CURRENT);
+        for (Catalog.ColumnInfo ci : src) {
+            if (engineCols.contains(ci.name())) {
+                throw FapException.invalidArgument("snapshot " + m.name() + ": its SQL returns the column " + ci.name()
+                        + ", which the engine maintains", "rename or remove that column in the SQL");
+            }
+        }
+        Set<String> srcNames = new HashSet<>(names(src));
+        for (String k : key) {
+            if (!srcNames.contains(k)) {
+                throw FapException.invalidArgument("snapshot " + m.name() + ": unique key column " + k + " is not returned by its SQL",
+                        "return it or fix uniqueKey(...)");
+            }
+        }
+        requireUniqueKeys("pg_temp.fap_snap_src");
+        long sourceRows = Jdbc.longValue(c, "select count(*) from pg_temp.fap_snap_src");
+        String time; // expression of a version's start time over fap_snap_src aliased s
+        String deleteTime;
+        if (st.kind() == SnapshotStrategy.Kind.TIMESTAMP) {
+            String u = st.updatedAt().orElseThrow();
+            if (!srcNames.contains(u)) {
+                throw FapException.invalidArgument("snapshot " + m.name() + ": updated-at column " + u + " is not returned by its SQL",
+                        "return it or fix SnapshotStrategy.timestamp(...)");
+            }
+            time = "s." + u;
+            deleteTime = "(select max(" + u + ") from pg_temp.fap_snap_src)";
+        } else {
+            Jdbc.exec(c, "create temp table fap_snap_t on commit drop as select " + st.asOf().orElse("transaction_timestamp()")
+                    + " as t from pg_temp.fap_snap_src" + (st.asOf().isPresent() ? "" : " limit 1"));
+            time = "(select t from pg_temp.fap_snap_t)";
+            deleteTime = time;
+        }
+        String keyList = String.join(", ", key);
+        String hash = "('x' || substr(md5(concat_ws('|', " + key.stream().map(k -> "s." + k + "::text").collect(Collectors.joining(", "))
+                + ", extract(epoch from " + time + ")::text)), 1, 16))::bit(64)::bigint";
+        char kind = Catalog.relkind(c, m.schema(), m.name());
+        if (kind == 0) {
+            Jdbc.exec(c, "create table " + rel + " as select " + hash + " as " + sk + ", s.*, " + time + " as " + Model.VALID_FROM
+                    + ", case when false then " + time + " end as " + Model.VALID_TO + ", true as " + Model.IS_CURRENT
+                    + " from pg_temp.fap_snap_src s");
+            Jdbc.exec(c, "create unique index " + m.name() + "_" + sk + " on " + rel + " (" + sk + ")");
+            Jdbc.exec(c, "create unique index " + m.name() + "_current on " + rel + " (" + keyList + ") where " + Model.IS_CURRENT);
+            int i = 0;
+            for (List<String> cols : m.indexes()) {
+                Jdbc.exec(c, "create index " + m.name() + "_idx" + (i++) + " on " + rel + " (" + String.join(", ", cols) + ")");
+            }
+            comment(false);
+            runHooks();
+            c.commit();
+            return new Outcome(sourceRows, sourceRows, 0, null, "first snapshot");
+        }
+        if (kind != 'r') {
+            throw FapException.invalidArgument("snapshot " + m.name() + ": " + rel + " exists but is not a table",
+                    "drop it: a snapshot keeps its history in a table");
+        }
+        reconcileSchema(src, Catalog.columns(c, m.schema(), m.name()), engineCols);
+        String join = key.stream().map(k -> "cur." + k + " = s." + k).collect(Collectors.joining(" and "));
+        String changed;
+        if (st.kind() == SnapshotStrategy.Kind.TIMESTAMP) {
+            String u = st.updatedAt().orElseThrow();
+            changed = "s." + u + " > cur." + u;
+        } else {
+            List<String> cmp = st.checkColumns().isEmpty()
+                    ? names(src).stream().filter(x -> !key.contains(x) && !LOAD_COLUMNS.contains(x)).collect(Collectors.toList())
+                    : st.checkColumns();
+            for (String x : cmp) {
+                if (!srcNames.contains(x)) {
+                    throw FapException.invalidArgument("snapshot " + m.name() + ": check column " + x + " is not returned by its SQL",
+                            "return it or fix SnapshotStrategy.check(...)");
+                }
+            }
+            changed = cmp.isEmpty() ? "false"
+                    : "row(" + cmp.stream().map(x -> "s." + x).collect(Collectors.joining(", ")) + ") is distinct from row("
+                            + cmp.stream().map(x -> "cur." + x).collect(Collectors.joining(", ")) + ")";
+        }
+        Jdbc.exec(c, "create temp table fap_snap_changes on commit drop as select s.*, " + time + " as _fap_t, " + hash + " as _fap_sk,"
+                + " cur." + Model.VALID_FROM + " as _fap_prev_from from pg_temp.fap_snap_src s left join " + rel + " cur on " + join
+                + " and cur." + Model.IS_CURRENT + " where cur." + key.get(0) + " is null or " + changed);
+        long stale = Jdbc.longValue(c, "select count(*) from pg_temp.fap_snap_changes where _fap_t is null or _fap_t <= _fap_prev_from");
+        if (stale > 0) {
+            throw new FapException(ErrorCode.BUILD_FAILED, "snapshot " + m.name() + ": " + stale + " changed row(s) would start a version"
+                    + " no later than the current one (the snapshot time did not advance or is null)",
+                    st.kind() == SnapshotStrategy.Kind.TIMESTAMP ? "make sure the updated-at column moves forward when a row changes"
+                            : "use an asOf(...) expression that grows with each load, e.g. max(_loaded_at)");
+        }
+        String chJoin = key.stream().map(k -> "t." + k + " = ch." + k).collect(Collectors.joining(" and "));
+        long closed = Jdbc.exec(c, "update " + rel + " t set " + Model.VALID_TO + " = ch._fap_t, " + Model.IS_CURRENT + " = false"
+                + " from pg_temp.fap_snap_changes ch where " + chJoin + " and t." + Model.IS_CURRENT);
+        String srcJoin = key.stream().map(k -> "s." + k + " = t." + k).collect(Collectors.joining(" and "));
+        long deleted = 0;
+        if (sourceRows > 0) {
+            deleted = Jdbc.exec(c, "update " + rel + " t set " + Model.VALID_TO + " = " + deleteTime + ", " + Model.IS_CURRENT + " = false"
+                    + " where t." + Model.IS_CURRENT + " and not exists (select 1 from pg_temp.fap_snap_src s where " + srcJoin + ")");
+        }
+        String cols = names(src).stream().map(Catalog::quoteIdent).collect(Collectors.joining(", "));
+        long opened = Jdbc.exec(c, "insert into " + rel + " (" + sk + ", " + cols + ", " + Model.VALID_FROM + ", " + Model.VALID_TO + ", "
+                + Model.IS_CURRENT + ") select _fap_sk, " + cols + ", _fap_t, null, true from pg_temp.fap_snap_changes");
+        runHooks();
+        long rows = Jdbc.longValue(c, "select count(*) from " + rel);
+        c.commit();
+        return new Outcome(rows, opened, closed + deleted, null,
+                (opened - closed) + " new, " + closed + " changed, " + deleted + " deleted" + (sourceRows == 0 ? " (empty source: deletes not applied)" : ""));
+    }
+
+    // ---------------------------------------------------------------- staging
+
+    private Outcome staging() throws SQLException {
+        Jdbc.exec(c, "create temp table fap_stg on commit drop as " + fullSql());
+        List<Catalog.ColumnInfo> cols = Catalog.columns(c, "pg_temp", "fap_stg");
+        Set<String> names = new HashSet<>(names(cols));
+        if (!names.contains(Model.RAW_COLUMN)) {
+            throw FapException.invalidArgument("staging model " + m.name() + " returns no " + Model.RAW_COLUMN + " column",
+                    "add the original row, e.g. select ..., to_jsonb(b) as _raw, b._batch_id, b._loaded_at from bronze.x b");
+        }
+        for (String k : m.uniqueKey()) {
+            if (!names.contains(k)) {
+                throw FapException.invalidArgument("staging model " + m.name() + ": unique key column " + k + " is not returned by its SQL",
+                        "return it or fix uniqueKey(...)");
+            }
+        }
+        StringBuilder ruleCase = new StringBuilder("case");
+        StringBuilder reasonCase = new StringBuilder("case _fap_rule");
+        for (Rule r : m.rules()) {
+            ruleCase.append(" when not coalesce((").append(r.predicate()).append("), false) then ").append(Jdbc.literal(r.name()));
+            reasonCase.append(" when ").append(Jdbc.literal(r.name())).append(" then ").append(Jdbc.literal(r.reason()));
+        }
+        ruleCase.append(" end");
+        String keyText = "concat_ws('|', " + m.uniqueKey().stream().map(k -> k + "::text").collect(Collectors.joining(", ")) + ")";
+        reasonCase.append(" else 'duplicate of ").append(String.join(", ", m.uniqueKey()).replace("'", "''"))
+                .append(" = ' || ").append(keyText).append(" || ': a later row (by _loaded_at, _batch_id) was kept' end");
+        List<String> order = new ArrayList<>();
+        if (names.contains("_loaded_at")) {
+            order.add("_loaded_at desc nulls last");
+        }
+        if (names.contains("_batch_id")) {
+            order.add("_batch_id desc nulls last");
+        }
+        order.add("_raw::text desc");
+        String rules = m.rules().isEmpty() ? "null::text" : ruleCase.toString();
+        Jdbc.exec(c, "create temp table fap_stg_ranked on commit drop as select *, case when _fap_rule is null then row_number() over"
+                + " (partition by _fap_rule is null, " + String.join(", ", m.uniqueKey()) + " order by " + String.join(", ", order)
+                + ") end as _fap_rn from (select s.*, " + rules + " as _fap_rule from pg_temp.fap_stg s) x");
+        long source = Jdbc.longValue(c, "select count(*) from pg_temp.fap_stg");
+        Jdbc.exec(c, "delete from " + Model.QUARANTINE + " where model = " + Jdbc.literal(m.name()));
+        String batch = names.contains("_batch_id") ? "_batch_id::bigint" : "null::bigint";
+        List<String> q = Jdbc.row(c, "with ins as (insert into " + Model.QUARANTINE
+                + " (model, rule, reason, unique_key, raw, batch_id, run_id, quarantined_at) select " + Jdbc.literal(m.name())
+                + ", coalesce(_fap_rule, " + Jdbc.literal(Rule.DUPLICATE) + "), " + reasonCase + ", " + keyText + ", " + Model.RAW_COLUMN + ", "
+                + batch + ", " + runId + ", now() from pg_temp.fap_stg_ranked where _fap_rule is not null or _fap_rn > 1 returning rule)"
+                + " select count(*) filter (where rule <> " + Jdbc.literal(Rule.DUPLICATE) + "), count(*) filter (where rule = "
+                + Jdbc.literal(Rule.DUPLICATE) + ") from ins");
+        long quarantined = Long.parseLong(q.get(0));
+        long duplicates = Long.parseLong(q.get(1));
+        String keep = names(cols).stream().filter(x -> !x.equals(Model.RAW_COLUMN)).map(Catalog::quoteIdent).collect(Collectors.joining(", "));
+        long valid = createNewTable("select " + keep + " from pg_temp.fap_stg_ranked where _fap_rule is null and _fap_rn = 1");
+        StagingCounts counts = new StagingCounts(source, valid, quarantined, duplicates);
+        if (!counts.reconciles()) {
+            throw new FapException(ErrorCode.BUILD_FAILED, "staging model " + m.name() + " does not reconcile: " + counts,
+                    "this is a bug in the engine; please report it with the model's SQL");
+        }
+        publishNewTable();
+        return new Outcome(valid, valid, 0, counts, "");
+    }
+}
