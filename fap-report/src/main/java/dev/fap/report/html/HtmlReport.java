@@ -1,0 +1,280 @@
+package dev.fap.report.html;
+
+import dev.fap.core.ErrorCode;
+import dev.fap.core.FapException;
+import dev.fap.report.internal.ChartTheme;
+import dev.fap.report.internal.Html;
+import dev.fap.report.internal.PlotlyBundle;
+import dev.fap.report.internal.Resources;
+import dev.fap.report.plotly.PlotlyJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A self-contained interactive HTML report: a KPI header and one section per chart, each with its
+ * method, sample size and p-values. plotly.js is embedded (gzipped, from the
+ * {@code org.webjars.npm:plotly.js-dist} jar) so the file works offline; charts are responsive and
+ * export to PNG and SVG from their toolbar.
+ *
+ * <pre>{@code
+ * HtmlReport report = HtmlReport.titled("Descriptive Analytics")
+ *         .withQuestion("What happened?")
+ *         .withKpi(Kpi.of("Customers", "1,000"))
+ *         .withSection(ChartSection.of("Monthly volume", figure).withSampleSize(52_113));
+ * ReportFile file = report.writeTo(Path.of("reports/01_descriptive_analytics.html"));
+ * }</pre>
+ *
+ * <p>The rendered page reports its own health in {@code <output id="fap-status">}: once every
+ * chart is drawn its {@code data-state} is {@code done} and its text a JSON object with, per chart,
+ * the number of traces and of points Plotly computed, plus every JavaScript error seen.
+ */
+public final class HtmlReport {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final String title;
+    private final String question;
+    private final String eyebrow;
+    private final List<Kpi> kpis;
+    private final List<ChartSection> sections;
+    private final Instant generatedAt;
+    private final String indexLink;
+    private final List<String> footnotes;
+
+    private HtmlReport(String title, String question, String eyebrow, List<Kpi> kpis, List<ChartSection> sections,
+            Instant generatedAt, String indexLink, List<String> footnotes) {
+        this.title = title;
+        this.question = question;
+        this.eyebrow = eyebrow;
+        this.kpis = List.copyOf(kpis);
+        this.sections = List.copyOf(sections);
+        this.generatedAt = generatedAt;
+        this.indexLink = indexLink;
+        this.footnotes = List.copyOf(footnotes);
+    }
+
+    /** An empty report with a title. */
+    public static HtmlReport titled(String title) {
+        return new HtmlReport(Objects.requireNonNull(title, "title"), "", "FAP report", List.of(), List.of(), null, "", List.of());
+    }
+
+    /** The question the report answers, shown under the title. */
+    public HtmlReport withQuestion(String question) {
+        return new HtmlReport(title, Objects.requireNonNull(question), eyebrow, kpis, sections, generatedAt, indexLink, footnotes);
+    }
+
+    /** The small line above the title, e.g. {@code "Report 1 of 8"}. */
+    public HtmlReport withEyebrow(String eyebrow) {
+        return new HtmlReport(title, question, Objects.requireNonNull(eyebrow), kpis, sections, generatedAt, indexLink, footnotes);
+    }
+
+    public HtmlReport withKpi(Kpi kpi) {
+        List<Kpi> list = new ArrayList<>(kpis);
+        list.add(Objects.requireNonNull(kpi));
+        return new HtmlReport(title, question, eyebrow, list, sections, generatedAt, indexLink, footnotes);
+    }
+
+    public HtmlReport withSection(ChartSection section) {
+        List<ChartSection> list = new ArrayList<>(sections);
+        list.add(Objects.requireNonNull(section));
+        return new HtmlReport(title, question, eyebrow, kpis, list, generatedAt, indexLink, footnotes);
+    }
+
+    /** The time stamp printed in the header; without one the page prints none (and stays byte-identical). */
+    public HtmlReport withGeneratedAt(Instant instant) {
+        return new HtmlReport(title, question, eyebrow, kpis, sections, instant, indexLink, footnotes);
+    }
+
+    /** A relative link back to the report index, e.g. {@code "index.html"}. */
+    public HtmlReport withIndexLink(String href) {
+        return new HtmlReport(title, question, eyebrow, kpis, sections, generatedAt, Objects.requireNonNull(href), footnotes);
+    }
+
+    /** A line in the page footer (data source, caveats). */
+    public HtmlReport withFootnote(String text) {
+        List<String> list = new ArrayList<>(footnotes);
+        list.add(Objects.requireNonNull(text));
+        return new HtmlReport(title, question, eyebrow, kpis, sections, generatedAt, indexLink, list);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String question() {
+        return question;
+    }
+
+    public List<Kpi> kpis() {
+        return kpis;
+    }
+
+    public List<ChartSection> sections() {
+        return sections;
+    }
+
+    /** The number of charts (sections) in the report. */
+    public int chartCount() {
+        return sections.size();
+    }
+
+    /** The complete HTML document. */
+    public String render() {
+        PlotlyBundle plotly = PlotlyBundle.get();
+        StringBuilder html = new StringBuilder(plotly.base64Gzip().length() + 64_000);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"FAP fap-report, plotly.js ").append(plotly.version()).append("\">\n")
+                .append("<title>").append(Html.escape(title)).append("</title>\n")
+                .append("<style>\n").append(Resources.text("html/report.css")).append("</style>\n")
+                .append(ERROR_CAPTURE)
+                .append("</head>\n<body>\n");
+        header(html);
+        html.append("<main class=\"wrap\">\n");
+        html.append("<div id=\"fap-banner\" class=\"banner\" role=\"alert\"></div>\n");
+        if (!kpis.isEmpty()) {
+            html.append("<section class=\"kpis\" aria-label=\"Key figures\">\n");
+            for (Kpi kpi : kpis) {
+                html.append("<div class=\"kpi\"><div class=\"kpi-label\">").append(Html.escape(kpi.label()))
+                        .append("</div><div class=\"kpi-value\">").append(Html.escape(kpi.value())).append("</div>");
+                if (!kpi.detail().isEmpty()) {
+                    html.append("<div class=\"kpi-detail\">").append(Html.escape(kpi.detail())).append("</div>");
+                }
+                html.append("</div>\n");
+            }
+            html.append("</section>\n");
+        }
+        List<String> ids = chartIds();
+        if (sections.size() > 1) {
+            html.append("<nav class=\"toc\" aria-label=\"Charts\">");
+            for (int i = 0; i < sections.size(); i++) {
+                html.append("<a href=\"#").append(ids.get(i)).append("\">").append(Html.escape(sections.get(i).title())).append("</a>");
+            }
+            html.append("</nav>\n");
+        }
+        html.append("<div class=\"charts\">\n");
+        for (int i = 0; i < sections.size(); i++) {
+            section(html, i + 1, ids.get(i), sections.get(i));
+        }
+        html.append("</div>\n</main>\n<footer class=\"wrap\">\n");
+        for (String note : footnotes) {
+            html.append("<p>").append(Html.escape(note)).append("</p>\n");
+        }
+        html.append("<p>Generated by FAP. Interactive charts by plotly.js ").append(plotly.version())
+                .append(" (MIT licence), embedded in this file: it works offline. Use the camera and disk icons of a chart's toolbar to save it as PNG or SVG.</p>\n")
+                .append("</footer>\n<output id=\"fap-status\" data-state=\"loading\" hidden></output>\n");
+        for (int i = 0; i < sections.size(); i++) {
+            html.append("<script type=\"application/json\" id=\"fig-").append(ids.get(i)).append("\">")
+                    .append(PlotlyJson.write(ChartTheme.apply(sections.get(i).figure()))).append("</script>\n");
+        }
+        html.append("<script type=\"application/octet-stream\" id=\"fap-plotly\">").append(plotly.base64Gzip()).append("</script>\n")
+                .append("<script>\n").append(Resources.text("html/report.js")).append("</script>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    /** Renders the report and writes it to {@code file}, creating parent folders. */
+    public ReportFile writeTo(Path file) {
+        String html = render();
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new FapException(ErrorCode.IO_ERROR, "cannot write report " + file + ": " + e.getMessage(),
+                    "check that the folder is writable and the disk has space", e);
+        }
+        return new ReportFile(file, title, sections.size(), bytes.length);
+    }
+
+    @Override
+    public String toString() {
+        return "HtmlReport[" + title + ", " + kpis.size() + " KPIs, " + sections.size() + " charts]";
+    }
+
+    static final String ERROR_CAPTURE = """
+            <script>
+            window.__fap = { errors: [] };
+            window.addEventListener("error", function (e) { window.__fap.errors.push(String(e.message || e)); });
+            window.addEventListener("unhandledrejection", function (e) {
+              window.__fap.errors.push("unhandled rejection: " + (e.reason && e.reason.message || e.reason));
+            });
+            </script>
+            """;
+
+    private void header(StringBuilder html) {
+        html.append("<header class=\"hero\"><div class=\"wrap\">\n");
+        if (!indexLink.isEmpty()) {
+            html.append("<nav><a href=\"").append(Html.escape(indexLink)).append("\">&larr; All reports</a></nav>\n");
+        }
+        html.append("<p class=\"eyebrow\">").append(Html.escape(eyebrow)).append("</p>\n")
+                .append("<h1>").append(Html.escape(title)).append("</h1>\n");
+        if (!question.isEmpty()) {
+            html.append("<p class=\"question\">").append(Html.escape(question)).append("</p>\n");
+        }
+        html.append("<p class=\"meta\">").append(sections.size()).append(sections.size() == 1 ? " chart" : " charts");
+        if (generatedAt != null) {
+            html.append(" &middot; generated ").append(STAMP.format(generatedAt));
+        }
+        html.append("</p>\n</div></header>\n");
+    }
+
+    private List<String> chartIds() {
+        List<String> ids = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (ChartSection section : sections) {
+            String base = Html.slug(section.title());
+            String id = base;
+            for (int n = 2; !used.add(id); n++) {
+                id = base + "-" + n;
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static void section(StringBuilder html, int number, String id, ChartSection section) {
+        html.append("<section class=\"card").append(section.width() == ChartWidth.FULL ? " full" : "").append("\" id=\"")
+                .append(id).append("\">\n<h2>").append(number).append(". ").append(Html.escape(section.title())).append("</h2>\n");
+        if (!section.description().isEmpty()) {
+            html.append("<p class=\"desc\">").append(Html.escape(section.description())).append("</p>\n");
+        }
+        html.append("<div class=\"chart\" id=\"chart-").append(id).append("\" data-figure=\"fig-").append(id)
+                .append("\" data-name=\"").append(id).append("\" style=\"height:").append(ChartTheme.height(section.figure()))
+                .append("px\"></div>\n");
+        boolean facts = !section.method().isEmpty() || section.sampleSize().isPresent() || !section.pValues().isEmpty()
+                || !section.notes().isEmpty();
+        if (facts) {
+            html.append("<dl class=\"facts\">\n");
+            if (!section.method().isEmpty()) {
+                html.append("<dt>Method</dt><dd>").append(Html.escape(section.method())).append("</dd>\n");
+            }
+            if (section.sampleSize().isPresent()) {
+                html.append("<dt>Sample size</dt><dd>n = ")
+                        .append(String.format(Locale.ROOT, "%,d", section.sampleSize().getAsLong())).append("</dd>\n");
+            }
+            for (PValue p : section.pValues()) {
+                html.append("<dt>p-value</dt><dd><span class=\"").append(p.significantAt(0.05) ? "sig" : "nsig").append("\">")
+                        .append(Html.escape(p.formatted())).append("</span> &middot; ").append(Html.escape(p.test())).append("</dd>\n");
+            }
+            for (String note : section.notes()) {
+                html.append("<dt>Note</dt><dd>").append(Html.escape(note)).append("</dd>\n");
+            }
+            html.append("</dl>\n");
+        }
+        html.append("</section>\n");
+    }
+}
