@@ -19,6 +19,7 @@ public enum ConfigKey {
     DB_USER("database user"),
     DB_PASSWORD("database password (never logged)"),
     FAP_DATA_DIR("folder that keeps the embedded cluster between runs"),
+    FAP_EMBEDDED_PORT("port of the embedded PostgreSQL (default 0: a free port)"),
     FAP_POOL_SIZE("maximum connections in the pool (default 4)");
 
     private final String description;
@@ -46,7 +47,7 @@ public enum ConfigKey {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException | NullPointerException e) {
             throw new FapException(ErrorCode.CONFIG_INVALID, key + " must be a whole number, was '" + value + "'",
-                    "fix " + key + " in .env, the environment or -D" + key);
+                    "set " + key + " to a number, e.g. " + key + "=" + (key == DB_PORT ? "5432" : "4"));
         }
     }
 }

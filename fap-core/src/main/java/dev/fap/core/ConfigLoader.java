@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,48 +35,89 @@ final class ConfigLoader {
         FapConfig config = FapConfig.defaults();
         Path dotEnv = workingDir.resolve(".env");
         if (Files.isRegularFile(dotEnv)) {
-            config = apply(config, parseDotEnv(dotEnv), ".env");
+            config = apply(config, parseDotEnv(dotEnv));
         }
-        config = apply(config, ownKeys(env), "environment variable");
+        config = apply(config, ownKeys(env, "environment variable "));
         Map<String, String> props = new LinkedHashMap<>();
         sys.stringPropertyNames().forEach(n -> props.put(n, sys.getProperty(n)));
-        return apply(config, ownKeys(props), "system property");
+        return apply(config, ownKeys(props, "system property -D"));
     }
 
-    private static FapConfig apply(FapConfig config, Map<String, String> values, String origin) {
+    /** One configured value and where it came from, e.g. {@code .env line 3}. */
+    record Setting(String key, String value, String origin) {}
+
+    private static FapConfig apply(FapConfig config, List<Setting> settings) {
         FapConfig result = config;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            ConfigKey key = ConfigKey.find(e.getKey()).orElse(null);
+        for (Setting s : settings) {
+            ConfigKey key = ConfigKey.find(s.key()).orElse(null);
             if (key == null) {
-                if (IGNORED_ORIGINAL_KEYS.contains(e.getKey())) {
+                if (IGNORED_ORIGINAL_KEYS.contains(s.key())) {
                     continue;
                 }
-                throw new FapException(ErrorCode.CONFIG_INVALID, "unknown configuration key " + e.getKey() + " (" + origin + ")",
-                        "check the spelling; FAP knows " + ConfigKey.names());
+                throw new FapException(ErrorCode.CONFIG_INVALID, "unknown configuration key " + s.key() + " (" + s.origin() + ")",
+                        "check the spelling" + suggestion(s.key()) + "; FAP knows " + ConfigKey.names());
             }
-            result = result.with(key, e.getValue());
+            try {
+                result = result.with(key, s.value());
+            } catch (FapException e) {
+                throw new FapException(e.code(), e.getMessage() + " (" + s.origin() + ")", e.hint(), e);
+            }
         }
         return result;
     }
 
-    /** Entries whose name is one of FAP's keys or starts with {@code FAP_} (so that typos there are caught). */
-    private static Map<String, String> ownKeys(Map<String, String> all) {
-        Map<String, String> own = new LinkedHashMap<>();
-        for (ConfigKey key : ConfigKey.values()) {
-            if (all.containsKey(key.name())) {
-                own.put(key.name(), all.get(key.name()));
+    /** ", did you mean DB_HOST?" for a key one or two edits away from a known one. */
+    private static String suggestion(String name) {
+        String best = null;
+        int bestDistance = 3;
+        for (ConfigKey k : ConfigKey.values()) {
+            int d = distance(name.toUpperCase(java.util.Locale.ROOT), k.name());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k.name();
             }
         }
-        all.forEach((k, v) -> {
-            if (k.startsWith("FAP_") && !own.containsKey(k)) {
-                own.put(k, v);
+        return best == null ? "" : " (did you mean " + best + "?)";
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Entries whose name is one of FAP's keys or starts with {@code FAP_} (so that typos there are caught). */
+    private static List<Setting> ownKeys(Map<String, String> all, String originPrefix) {
+        List<Setting> own = new ArrayList<>();
+        for (ConfigKey key : ConfigKey.values()) {
+            if (all.containsKey(key.name())) {
+                own.add(new Setting(key.name(), all.get(key.name()), originPrefix + key.name()));
+            }
+        }
+        all.keySet().stream().sorted().forEach(k -> {
+            if (k.startsWith("FAP_") && ConfigKey.find(k).isEmpty()) {
+                own.add(new Setting(k, all.get(k), originPrefix + k));
             }
         });
         return own;
     }
 
-    /** Parses a dotenv file into ordered key/value pairs. */
-    static Map<String, String> parseDotEnv(Path file) {
+    /** Parses a dotenv file into ordered settings, each remembering its line. */
+    static List<Setting> parseDotEnv(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -83,7 +125,7 @@ final class ConfigLoader {
             throw new FapException(ErrorCode.IO_ERROR, "cannot read " + file + ": " + e.getMessage(),
                     "make the file readable or remove it", e);
         }
-        Map<String, String> values = new LinkedHashMap<>();
+        List<Setting> values = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -93,7 +135,7 @@ final class ConfigLoader {
                 line = line.substring("export ".length()).strip();
             }
             int eq = line.indexOf('=');
-            String where = file.getFileName() + " line " + (i + 1);
+            String where = file + " line " + (i + 1);
             if (eq <= 0) {
                 throw new FapException(ErrorCode.CONFIG_INVALID, where + " is not KEY=value: '" + lines.get(i).strip() + "'",
                         "write it as KEY=value (e.g. DB_HOST=localhost) or start it with # to comment it out");
@@ -103,7 +145,7 @@ final class ConfigLoader {
                 throw new FapException(ErrorCode.CONFIG_INVALID, where + " has an invalid key '" + key + "'",
                         "keys are letters, digits and underscores, e.g. DB_HOST");
             }
-            values.put(key, unquote(line.substring(eq + 1).strip(), where));
+            values.add(new Setting(key, unquote(line.substring(eq + 1).strip(), where), where));
         }
         return values;
     }

@@ -4,11 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.fap.core.internal.EmbeddedServer;
+import dev.fap.core.internal.JdbcUrls;
 import dev.fap.core.internal.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -54,8 +56,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Advisory lock key held while schemas and roles are prepared ("FAPSCHEM" in ASCII). */
+    private static final long PREPARE_LOCK = 0x4641505343484531L;
+
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final EmbeddedServer embedded;
     private final DSLContext dsl;
     private final String description;
@@ -86,19 +92,20 @@ public final class Database implements AutoCloseable {
             String password;
             String description;
             if (config.isEmbedded()) {
-                server = EmbeddedServer.start(config.dataDir().orElse(null), 0);
+                server = EmbeddedServer.start(config.dataDir().orElse(null), config.embeddedPort());
                 server.ensureDatabase(config.databaseName());
                 url = server.jdbcUrl(config.databaseName());
                 user = "postgres";
                 password = null;
-                description = "embedded PostgreSQL on port " + server.port();
+                description = "embedded PostgreSQL on port " + server.port()
+                        + server.dataDir().map(d -> " (data in " + d + ")").orElse(" (temporary)");
             } else {
                 url = config.jdbcUrl().orElseThrow();
                 user = config.user().orElse(null);
                 password = config.password().orElse(null);
-                description = url;
+                description = JdbcUrls.redact(url);
             }
-            pool = createPool(url, user, password, config.poolSize(), description);
+            pool = createPool(url, user, password, config.poolSize(), description, config.databaseName());
             Database db = new Database(pool, pool, server, description);
             db.prepareSchemas();
             return db;
@@ -123,7 +130,8 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    private static HikariDataSource createPool(String url, String user, String password, int size, String description) {
+    private static HikariDataSource createPool(String url, String user, String password, int size, String description,
+                                               String databaseName) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         if (user != null) {
@@ -144,19 +152,23 @@ public final class Database implements AutoCloseable {
             return new HikariDataSource(hc);
         } catch (HikariPool.PoolInitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw SqlErrors.translateConnect(cause, description, user);
+            throw SqlErrors.translateConnect(cause, description, user, databaseName);
         }
     }
 
     private void prepareSchemas() {
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            // concurrent openers of one database would race on the catalog: serialise them
+            c.setAutoCommit(false);
+            s.execute("select pg_advisory_xact_lock(" + PREPARE_LOCK + ")");
             for (String schema : SCHEMAS) {
                 s.execute("create schema if not exists " + schema);
             }
+            Roles.ensure(s);
+            c.commit();
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, "preparing the schemas " + SCHEMAS);
+            throw SqlErrors.translate(e, "preparing the schemas " + SCHEMAS + " and roles");
         }
-        Roles.ensure(this);
     }
 
     /** The jOOQ context (dialect POSTGRES) over the pool. */
@@ -183,9 +195,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes the pool (if FAP created it) and stops the embedded server (if any). */
+    /**
+     * Closes the pool (if FAP created it) and stops the embedded server (if any), waiting until its
+     * processes have exited. Idempotent.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (ownedPool != null) {
             ownedPool.close();
         }

@@ -1,7 +1,5 @@
 package dev.fap.core;
 
-import dev.fap.core.internal.SqlErrors;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -29,7 +27,8 @@ public final class Roles {
 
     private Roles() {}
 
-    static void ensure(Database db) {
+    /** Creates the roles and grants on {@code s}'s connection (inside the caller's transaction). */
+    static void ensure(Statement s) throws SQLException {
         List<String> sql = List.of(
                 createRole(LOADER), createRole(TRANSFORMER), createRole(ANALYST),
                 "grant usage, create on schema bronze to " + LOADER,
@@ -47,15 +46,11 @@ public final class Roles {
                 "grant select on all tables in schema gold to " + ANALYST,
                 "alter default privileges in schema gold grant select on tables to " + ANALYST,
                 "revoke all on schema bronze, silver, fap_meta from " + ANALYST);
-        try (Connection c = db.connection(); Statement s = c.createStatement()) {
-            if (!mayCreateRoles(s)) {
-                return; // a restricted user: the DBA manages roles
-            }
-            for (String stmt : sql) {
-                s.execute(stmt);
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, "creating the roles " + LOADER + ", " + TRANSFORMER + ", " + ANALYST);
+        if (!mayCreateRoles(s)) {
+            return; // a restricted user: the DBA manages roles
+        }
+        for (String stmt : sql) {
+            s.execute(stmt);
         }
     }
 
@@ -66,7 +61,9 @@ public final class Roles {
     }
 
     private static String createRole(String name) {
-        // CREATE ROLE has no IF NOT EXISTS; concurrent openers may race, so swallow duplicate_object.
-        return "do $$ begin create role " + name + " nologin; exception when duplicate_object then null; end $$";
+        // CREATE ROLE has no IF NOT EXISTS. Roles are cluster-wide, so openers of two databases may race:
+        // the loser sees duplicate_object, or unique_violation if it waited on the winner's insert.
+        return "do $$ begin create role " + name + " nologin; "
+                + "exception when duplicate_object or unique_violation then null; end $$";
     }
 }

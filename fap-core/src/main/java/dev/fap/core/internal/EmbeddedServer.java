@@ -4,12 +4,19 @@ import dev.fap.core.ErrorCode;
 import dev.fap.core.FapException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,17 +24,27 @@ import org.slf4j.LoggerFactory;
  * An embedded PostgreSQL 17 (zonky binaries), started on a free port, stopped on close.
  *
  * <p>With a data folder the cluster is kept on disk and reused; a postmaster left running by a
- * killed JVM in that folder is stopped first (see {@link StalePostmaster}).
+ * killed JVM in that folder is stopped first (see {@link StalePostmaster}). A folder in use by a
+ * live process, or a fixed port that is taken, fails fast with
+ * {@link ErrorCode#DB_EMBEDDED_FAILED}.
+ *
+ * <pre>{@code
+ * try (EmbeddedServer pg = EmbeddedServer.start(null, 0)) {
+ *     pg.ensureDatabase("scratch");
+ *     String url = pg.jdbcUrl("scratch");
+ * }
+ * }</pre>
  */
 public final class EmbeddedServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
 
     private final EmbeddedPostgres postgres;
-    private final boolean persistent;
+    private final Path dataDir;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedServer(EmbeddedPostgres postgres, boolean persistent) {
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
-        this.persistent = persistent;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -37,8 +54,13 @@ public final class EmbeddedServer implements AutoCloseable {
      * @param port    port to listen on, or 0 for a free one
      */
     public static EmbeddedServer start(Path dataDir, int port) {
-        if (dataDir != null) {
-            StalePostmaster.stopIfRunning(dataDir);
+        if (port > 0) {
+            requireFreePort(port);
+        }
+        Path dir = dataDir == null ? null : dataDir.toAbsolutePath().normalize();
+        if (dir != null) {
+            prepareDataDir(dir);
+            StalePostmaster.stopIfRunning(dir);
         }
         long t0 = System.nanoTime();
         try {
@@ -60,23 +82,73 @@ public final class EmbeddedServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            if (dataDir != null) {
-                builder.setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false);
+            if (dir != null) {
+                builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
             EmbeddedPostgres pg = builder.start();
             LOG.info("embedded PostgreSQL started on port {} in {} ms{}", pg.getPort(),
-                    (System.nanoTime() - t0) / 1_000_000, dataDir == null ? "" : " (data in " + dataDir + ")");
-            return new EmbeddedServer(pg, dataDir != null);
-        } catch (IOException | RuntimeException e) {
-            String msg = String.valueOf(e.getMessage());
-            if (port > 0 && (msg.contains("in use") || msg.contains("could not bind") || msg.contains("Address already"))) {
-                throw new FapException(ErrorCode.DB_EMBEDDED_FAILED, "port " + port + " is already in use",
-                        "free the port, or leave the port unset so the embedded PostgreSQL picks a free one", e);
+                    (System.nanoTime() - t0) / 1_000_000, dir == null ? "" : " (data in " + dir + ")");
+            return new EmbeddedServer(pg, dir);
+        } catch (IllegalStateException e) {
+            if (dir != null && String.valueOf(e.getMessage()).contains("could not lock")) {
+                throw dataDirInUse(dir, e);
             }
-            throw new FapException(ErrorCode.DB_EMBEDDED_FAILED, "the embedded PostgreSQL did not start: " + msg,
-                    dataDir == null ? "check free disk space in " + System.getProperty("java.io.tmpdir")
-                            : "check that " + dataDir + " is writable and not used by another server, or delete it", e);
+            throw startFailed(dir, e);
+        } catch (IOException | RuntimeException e) {
+            throw startFailed(dir, e);
         }
+    }
+
+    private static FapException startFailed(Path dir, Exception e) {
+        return new FapException(ErrorCode.DB_EMBEDDED_FAILED, "the embedded PostgreSQL did not start: " + e.getMessage(),
+                dir == null ? "check free disk space in " + System.getProperty("java.io.tmpdir")
+                        : "check that " + dir + " is writable and holds a PostgreSQL 17 cluster made by FAP, or delete it", e);
+    }
+
+    static FapException dataDirInUse(Path dir, Exception cause) {
+        return new FapException(ErrorCode.DB_EMBEDDED_FAILED,
+                "the data folder " + dir + " is in use by another running FAP process",
+                "wait for that process to finish, or pass another --data-dir (FAP_DATA_DIR)", cause);
+    }
+
+    private static void prepareDataDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new FapException(ErrorCode.IO_ERROR, "cannot create the data folder " + dir + ": " + e,
+                    "choose a writable --data-dir (FAP_DATA_DIR)", e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new FapException(ErrorCode.IO_ERROR, "the data folder " + dir + " is not writable",
+                    "choose a writable --data-dir (FAP_DATA_DIR) or fix its permissions");
+        }
+    }
+
+    /**
+     * Fails fast when {@code port} is taken: PostgreSQL would otherwise fail in the background and
+     * the start would only time out (or, worse, talk to whoever owns the port).
+     */
+    private static void requireFreePort(int port) {
+        boolean listening;
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            listening = true;
+        } catch (IOException e) {
+            listening = false;
+        }
+        if (!listening) {
+            try (ServerSocket ss = new ServerSocket()) {
+                ss.setReuseAddress(false);
+                ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return;
+            } catch (IOException e) {
+                // bound by someone who does not accept connections: taken all the same
+            }
+        }
+        throw new FapException(ErrorCode.DB_EMBEDDED_FAILED,
+                "port " + port + " for the embedded PostgreSQL is already in use",
+                "stop the program that uses port " + port + ", choose another FAP_EMBEDDED_PORT, "
+                        + "or unset FAP_EMBEDDED_PORT so that a free port is picked");
     }
 
     /** JDBC URL for {@code database} as the superuser {@code postgres}. */
@@ -88,8 +160,14 @@ public final class EmbeddedServer implements AutoCloseable {
         return postgres.getPort();
     }
 
+    /** True when the cluster lives in a kept data folder. */
     public boolean isPersistent() {
-        return persistent;
+        return dataDir != null;
+    }
+
+    /** The kept data folder; empty for a temporary cluster. */
+    public Optional<Path> dataDir() {
+        return Optional.ofNullable(dataDir);
     }
 
     /** Creates {@code name} unless it exists. */
@@ -107,8 +185,12 @@ public final class EmbeddedServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server and waits until it has exited; idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             postgres.close();
             LOG.info("embedded PostgreSQL stopped");

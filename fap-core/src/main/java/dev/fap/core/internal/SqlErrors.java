@@ -15,18 +15,28 @@ import java.sql.SQLException;
 public final class SqlErrors {
     private SqlErrors() {}
 
-    /** A failure while connecting to {@code target} as {@code user}. */
-    public static FapException translateConnect(Throwable t, String target, String user) {
+    /**
+     * A failure while connecting to {@code target} (already free of passwords) as {@code user}.
+     *
+     * @param database the configured database name, used in messages when the URL does not say
+     */
+    public static FapException translateConnect(Throwable t, String target, String user, String database) {
         SQLException sql = find(t, SQLException.class);
         String state = sql == null ? "" : String.valueOf(sql.getSQLState());
-        if (state.equals("28P01") || state.equals("28000")) {
+        if (state.equals("28P01")) {
             return new FapException(ErrorCode.DB_AUTH_FAILED,
-                    "PostgreSQL at " + target + " rejected user '" + user + "': wrong password or no access",
-                    "check DB_USER and DB_PASSWORD (in .env or the environment)", t);
+                    "PostgreSQL at " + target + " rejected the password of user '" + user + "'",
+                    "check DB_USER and DB_PASSWORD (in .env, the environment or -D system properties)", t);
+        }
+        if (state.equals("28000")) {
+            return new FapException(ErrorCode.DB_AUTH_FAILED,
+                    "PostgreSQL at " + target + " does not let user '" + user + "' in: " + firstLine(sql.getMessage()),
+                    "check DB_USER and DB_PASSWORD, and that pg_hba.conf allows this user from this host", t);
         }
         if (state.equals("3D000")) {
-            return new FapException(ErrorCode.DB_MISSING, "database does not exist at " + target,
-                    "create it (createdb <name>) or set DB_NAME to an existing database", t);
+            String name = databaseFromUrl(target).orElse(database);
+            return new FapException(ErrorCode.DB_MISSING, "database '" + name + "' does not exist at " + target,
+                    "create it (createdb " + name + ") or set DB_NAME to an existing database", t);
         }
         if (find(t, UnknownHostException.class) != null) {
             return new FapException(ErrorCode.DB_UNREACHABLE, "unknown database host in " + target,
@@ -44,6 +54,17 @@ public final class SqlErrors {
     public static FapException translate(SQLException e, String action) {
         return new FapException(ErrorCode.DB_ERROR, action + " failed: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]",
                 "see the message above; the database user may lack privileges", e);
+    }
+
+    private static java.util.Optional<String> databaseFromUrl(String url) {
+        var m = java.util.regex.Pattern.compile("^jdbc:postgresql://[^/]*/([^?;]+)").matcher(url);
+        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+    }
+
+    private static String firstLine(String s) {
+        String text = String.valueOf(s);
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {

@@ -1,6 +1,10 @@
 package dev.fap.core.internal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,13 +15,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds and stops a postmaster that a killed JVM left running on a kept data folder.
  *
- * <p>PostgreSQL writes its pid to {@code postmaster.pid}, first line. If that process is alive and
- * is a postgres process whose command line names this folder, it is sent SIGTERM (smart shutdown is
- * too slow for a stuck client), then SIGKILL if it has not gone within 10 s. A pid file of a dead
- * process is removed so the new server can start.
+ * <p>A live FAP process holds a file lock on {@code epg-lock} in the folder for as long as its
+ * server runs; if that lock is held the folder is in use and nothing is touched (an error tells the
+ * user). Otherwise the owner is gone, and PostgreSQL's {@code postmaster.pid} (first line: the pid)
+ * names the orphan: if that process is alive and is a postgres process whose command line names this
+ * folder, it is sent SIGTERM (its clients died with the JVM, so shutdown is quick), then SIGKILL if it
+ * has not gone within 10 s. A pid file of a dead process is removed so the new server can start.
  */
 final class StalePostmaster {
     private static final Logger LOG = LoggerFactory.getLogger(StalePostmaster.class);
+
+    /** The lock file zonky's EmbeddedPostgres holds while its server runs. */
+    static final String LOCK_FILE = "epg-lock";
 
     private StalePostmaster() {}
 
@@ -26,6 +35,7 @@ final class StalePostmaster {
         if (!Files.isRegularFile(pidFile)) {
             return;
         }
+        requireNoLiveOwner(dataDir);
         Optional<Long> pid = readPid(pidFile);
         Optional<ProcessHandle> handle = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
                 .filter(h -> isPostgresOf(h, dataDir));
@@ -49,6 +59,25 @@ final class StalePostmaster {
         }
         if (!h.isAlive()) {
             deleteQuietly(pidFile);
+        }
+    }
+
+    /** Throws if a live process (this JVM included) holds the folder's lock. */
+    private static void requireNoLiveOwner(Path dataDir) {
+        Path lockFile = dataDir.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                throw EmbeddedServer.dataDirInUse(dataDir, null);
+            }
+            lock.release();
+        } catch (OverlappingFileLockException e) {
+            throw EmbeddedServer.dataDirInUse(dataDir, e);
+        } catch (IOException e) {
+            LOG.debug("cannot probe {}: {}", lockFile, e.toString());
         }
     }
 
