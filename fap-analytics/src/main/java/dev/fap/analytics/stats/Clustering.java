@@ -23,5 +23,5 @@ import java.util.List;
 public record Clustering(String method, long n, int k, List<String> features, double[] featureMeans,
                          double[] featureSds, double[][] centroids, double[][] centroidsOriginal, long[] sizes,
                          double silhouette, long silhouetteSample, List<ClusterCandidate> candidates, long seed,
-                         int[] assignments) {
+                         @com.fasterxml.jackson.annotation.JsonIgnore int[] assignments) {
 }

@@ -19,5 +19,5 @@ package dev.fap.analytics.stats;
  */
 public record OutlierReport(String variable, long n, double q1, double median, double q3, double lowerFence,
                             double upperFence, long iqrOutliers, double mad, double robustZCutoff, long robustOutliers,
-                            int[] iqrOutlierIndex, int[] robustOutlierIndex) {
+                            @com.fasterxml.jackson.annotation.JsonIgnore int[] iqrOutlierIndex, @com.fasterxml.jackson.annotation.JsonIgnore int[] robustOutlierIndex) {
 }

@@ -29,6 +29,20 @@ public final class TTests {
     }
 
     /**
+     * One-sample t interval from summary statistics (e.g. aggregated in SQL): {@code mean ± t_{1-α/2, n-1}·sd/√n}.
+     */
+    public static MeanEstimate meanInterval(long n, double mean, double sd, double level) {
+        Checks.level(level);
+        if (n < 2 || !Double.isFinite(mean) || !(sd >= 0)) {
+            throw Checks.failure("a t interval needs n ≥ 2 and finite summaries, had n=" + n + ", mean=" + mean + ", sd=" + sd,
+                    "collect more data");
+        }
+        double se = sd / Math.sqrt(n);
+        double h = Distributions.tCritical(level, n - 1) * se;
+        return new MeanEstimate("one-sample t", n, mean, sd, se, new ConfidenceInterval(mean - h, mean + h, level));
+    }
+
+    /**
      * Welch's t-test. With {@code v_i = s_i²/n_i}:
      * {@code t = (x̄1 - x̄2)/√(v1 + v2)}, {@code df = (v1 + v2)² / (v1²/(n1-1) + v2²/(n2-1))},
      * {@code p = 2·P(T_df > |t|)}, interval {@code (x̄1 - x̄2) ± t_{1-α/2, df}·√(v1 + v2)}.
@@ -39,11 +53,18 @@ public final class TTests {
      *                                   both samples are constant
      */
     public static WelchTTestResult welch(double[] a, double[] b, double level) {
-        Checks.level(level);
         Checks.minSize(a, 2, "Welch's t-test (sample 1)");
         Checks.minSize(b, 2, "Welch's t-test (sample 2)");
-        Moments ma = Moments.of(a);
-        Moments mb = Moments.of(b);
+        return welch(Moments.of(a), Moments.of(b), level);
+    }
+
+    /** Welch's t-test from summary statistics (e.g. aggregated in SQL); formulas as {@link #welch(double[], double[], double)}. */
+    public static WelchTTestResult welch(Moments ma, Moments mb, double level) {
+        Checks.level(level);
+        if (ma.n() < 2 || mb.n() < 2) {
+            throw Checks.failure("Welch's t-test needs at least 2 observations per group, had " + ma.n() + " and " + mb.n(),
+                    "collect more data in the smaller group");
+        }
         double va = ma.variance() / ma.n();
         double vb = mb.variance() / mb.n();
         double se2 = va + vb;

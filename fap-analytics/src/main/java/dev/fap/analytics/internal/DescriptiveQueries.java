@@ -1,0 +1,132 @@
+package dev.fap.analytics.internal;
+
+import static dev.fap.analytics.internal.Sql.d;
+import static dev.fap.analytics.internal.Sql.dOrNull;
+import static dev.fap.analytics.internal.Sql.l;
+import static dev.fap.analytics.internal.Sql.s;
+
+import dev.fap.analytics.Breakdown;
+import dev.fap.analytics.DescriptiveAnalysis;
+import dev.fap.analytics.Kpis;
+import dev.fap.analytics.MerchantRank;
+import dev.fap.analytics.MonthlyTrend;
+import dev.fap.analytics.ProductPerformance;
+import dev.fap.analytics.Slice;
+import dev.fap.analytics.stats.MeanEstimate;
+import dev.fap.analytics.stats.ProportionEstimate;
+import dev.fap.analytics.stats.Proportions;
+import dev.fap.analytics.stats.TTests;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Record;
+
+/** Descriptive analytics: every figure is one GROUP BY in PostgreSQL. */
+public final class DescriptiveQueries {
+    private DescriptiveQueries() {
+    }
+
+    public static DescriptiveAnalysis run(Context ctx) {
+        Sql sql = ctx.sql();
+        Record k = sql.one("""
+                select count(*) as n,
+                       count(*) filter (where is_approved) as approved,
+                       coalesce(sum(approved_amount_abs), 0) as volume,
+                       avg(transaction_amount_abs) filter (where is_approved) as ticket_mean,
+                       stddev_samp(transaction_amount_abs) filter (where is_approved) as ticket_sd,
+                       count(*) filter (where is_fraud) as fraud,
+                       count(*) filter (where is_declined) as declined,
+                       coalesce(sum(fraud_amount_abs), 0) as fraud_amount,
+                       count(distinct customer_id) filter (where is_approved and transaction_date > ?::date - 90) as active
+                from gold.fact_transactions""", ctx.asOfDate());
+        long customers = l(sql.one("select count(*) as n from gold.dim_customer where is_current"), "n");
+        long n = l(k, "n");
+        long approved = l(k, "approved");
+        MeanEstimate ticket = approved >= 2 ? TTests.meanInterval(approved, d(k, "ticket_mean"), d(k, "ticket_sd"), ctx.level()) : null;
+        ProportionEstimate fraud = n > 0 ? Proportions.wilson(l(k, "fraud"), n, ctx.level()) : null;
+        ProportionEstimate decline = n > 0 ? Proportions.wilson(l(k, "declined"), n, ctx.level()) : null;
+        Kpis kpis = new Kpis(n, approved, d(k, "volume"), ticket, customers, l(k, "active"), fraud, decline, d(k, "fraud_amount"));
+
+        List<MonthlyTrend> trends = new ArrayList<>();
+        Double prev = null;
+        for (Record r : sql.fetch("""
+                select to_char(date_trunc('month', transaction_date), 'YYYY-MM') as month,
+                       count(*) as n, count(*) filter (where is_approved) as approved,
+                       coalesce(sum(approved_amount_abs), 0) as volume,
+                       count(distinct customer_id) as customers,
+                       avg(is_fraud::int) as fraud_rate, avg(is_declined::int) as decline_rate
+                from gold.fact_transactions group by 1 order by 1""")) {
+            double vol = d(r, "volume");
+            trends.add(new MonthlyTrend(s(r, "month"), l(r, "n"), vol, Fractions.ratio(vol, l(r, "approved")), l(r, "customers"),
+                    d(r, "fraud_rate"), d(r, "decline_rate"), prev == null || prev == 0 ? null : vol / prev - 1));
+            prev = vol;
+        }
+        Breakdown channels = breakdown(sql, "channel", "transactions", """
+                select coalesce(channel, '(none)') as label, count(*) as n, coalesce(sum(approved_amount_abs), 0) as value
+                from gold.fact_transactions group by 1 order by n desc, label""");
+        Breakdown types = breakdown(sql, "transaction_type", "transactions", """
+                select coalesce(transaction_type, '(none)') as label, count(*) as n, coalesce(sum(approved_amount_abs), 0) as value
+                from gold.fact_transactions group by 1 order by n desc, label""");
+        List<Breakdown> demo = new ArrayList<>();
+        for (String col : List.of("age_band", "income_band", "customer_segment", "credit_score_band", "loyalty_tier")) {
+            demo.add(breakdown(sql, col, "customers", "select coalesce(" + col + "::text, '(none)') as label, count(*) as n, "
+                    + "coalesce(sum(annual_income), 0) as value from gold.dim_customer where is_current group by 1 order by 1"));
+        }
+        List<ProductPerformance> products = new ArrayList<>();
+        for (Record r : sql.fetch("""
+                with acc as (
+                    select a.product_id, count(*) as accounts, count(*) filter (where a.close_date is null) as open_accounts,
+                           count(distinct a.customer_id) as customers, coalesce(sum(a.current_balance), 0) as balance,
+                           coalesce(avg(a.current_balance), 0) as avg_balance
+                    from silver.stg_accounts a group by a.product_id
+                ), tx as (
+                    select product_id, count(*) as n, coalesce(sum(approved_amount_abs), 0) as volume,
+                           coalesce(sum(fee_amount), 0) as fees
+                    from gold.fact_transactions group by product_id
+                )
+                select p.product_id, p.product_name, p.product_category, coalesce(acc.accounts, 0) as accounts,
+                       coalesce(acc.open_accounts, 0) as open_accounts, coalesce(acc.customers, 0) as customers,
+                       coalesce(acc.balance, 0) as balance, coalesce(acc.avg_balance, 0) as avg_balance,
+                       coalesce(tx.n, 0) as n, coalesce(tx.volume, 0) as volume, coalesce(tx.fees, 0) as fees
+                from gold.dim_product p
+                left join acc on acc.product_id = p.product_id
+                left join tx on tx.product_id = p.product_id
+                order by volume desc, p.product_id""")) {
+            products.add(new ProductPerformance(s(r, "product_id"), s(r, "product_name"), s(r, "product_category"),
+                    l(r, "accounts"), l(r, "open_accounts"), l(r, "customers"), d(r, "balance"), d(r, "avg_balance"),
+                    l(r, "n"), d(r, "volume"), d(r, "fees")));
+        }
+        List<MerchantRank> merchants = new ArrayList<>();
+        for (Record r : sql.fetch("""
+                select f.merchant_id, m.merchant_name, m.category, count(*) as n,
+                       coalesce(sum(f.approved_amount_abs), 0) as volume, avg(f.is_fraud::int) as fraud_rate
+                from gold.fact_transactions f join gold.dim_merchant m on m.merchant_key = f.merchant_key
+                group by f.merchant_id, m.merchant_name, m.category
+                order by volume desc, f.merchant_id limit 10""")) {
+            merchants.add(new MerchantRank(s(r, "merchant_id"), s(r, "merchant_name"), s(r, "category"), l(r, "n"),
+                    d(r, "volume"), d(r, "fraud_rate")));
+        }
+        Breakdown status = breakdown(sql, "account_status", "accounts", """
+                select coalesce(account_status, '(none)') as label, count(*) as n, coalesce(sum(current_balance), 0) as value
+                from silver.stg_accounts group by 1 order by n desc, label""");
+        return new DescriptiveAnalysis(ctx.asOfDate(), kpis, List.copyOf(trends), channels, types, List.copyOf(demo),
+                List.copyOf(products), List.copyOf(merchants), status);
+    }
+
+    /** A breakdown from a query returning {@code label, n, value}. */
+    static Breakdown breakdown(Sql sql, String dimension, String unit, String query) {
+        List<Record> rows = sql.fetch(query);
+        long total = 0;
+        for (Record r : rows) {
+            total += l(r, "n");
+        }
+        List<Slice> slices = new ArrayList<>();
+        for (Record r : rows) {
+            slices.add(new Slice(s(r, "label"), l(r, "n"), Fractions.ratio(l(r, "n"), total), d(r, "value")));
+        }
+        return new Breakdown(dimension, unit, total, List.copyOf(slices));
+    }
+
+    static Double nullable(Record r, String f) {
+        return dOrNull(r, f);
+    }
+}

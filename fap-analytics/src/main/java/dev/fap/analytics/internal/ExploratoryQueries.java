@@ -1,0 +1,128 @@
+package dev.fap.analytics.internal;
+
+import static dev.fap.analytics.internal.Sql.d;
+import static dev.fap.analytics.internal.Sql.l;
+import static dev.fap.analytics.internal.Sql.s;
+
+import dev.fap.analytics.CategorySpend;
+import dev.fap.analytics.ExploratoryAnalysis;
+import dev.fap.analytics.SegmentProfile;
+import dev.fap.analytics.stats.Clustering;
+import dev.fap.analytics.stats.CorrelationMatrix;
+import dev.fap.analytics.stats.Correlations;
+import dev.fap.analytics.stats.KMeans;
+import dev.fap.analytics.stats.Moments;
+import dev.fap.analytics.stats.OutlierReport;
+import dev.fap.analytics.stats.Outliers;
+import dev.fap.core.ErrorCode;
+import dev.fap.core.FapException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.jooq.Record;
+
+/**
+ * Exploratory analytics. Clustering features (per customer with transactions): log spend per month,
+ * transactions per month, log average ticket, digital share, night share, international share,
+ * merchant categories used, products held and tenure in months; money is log-transformed
+ * ({@code ln(1 + x)}) so heavy tails do not form singleton clusters.
+ */
+public final class ExploratoryQueries {
+    private ExploratoryQueries() {
+    }
+
+    public static ExploratoryAnalysis run(Context ctx) {
+        CustomerFeatures f = ctx.features();
+        int[] rows = IntStream.range(0, f.n).filter(i -> f.transactions[i] > 0).toArray();
+        Map<String, double[]> all = new LinkedHashMap<>();
+        all.put("log_spend_per_month", pick(rows, f.spendPerMonth, true));
+        all.put("transactions_per_month", pick(rows, f.txnPerMonth, false));
+        all.put("log_avg_ticket", pick(rows, f.avgTicket, true));
+        all.put("digital_share", pick(rows, f.digitalShare, false));
+        all.put("night_share", pick(rows, f.nightShare, false));
+        all.put("international_share", pick(rows, f.internationalShare, false));
+        all.put("merchant_categories", pick(rows, f.categoryDiversity, false));
+        all.put("products_held", pick(rows, f.products, false));
+        all.put("tenure_months", pick(rows, f.tenureMonths, false));
+        List<String> names = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : all.entrySet()) {
+            if (e.getValue().length > 1 && Moments.of(e.getValue()).variance() > 0) {
+                names.add(e.getKey());
+            } else {
+                dropped.add(e.getKey());
+            }
+        }
+        if (rows.length < 10 || names.size() < 2) {
+            throw new FapException(ErrorCode.ANALYSIS_FAILED, "exploratory analysis needs at least 10 customers with transactions "
+                    + "and 2 varying features, had " + rows.length + " and " + names.size(), "generate or load more data");
+        }
+        double[][] cols = names.stream().map(all::get).toArray(double[][]::new);
+        double[][] data = new double[rows.length][names.size()];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < names.size(); j++) {
+                data[i][j] = cols[j][i];
+            }
+        }
+        Clustering clustering = KMeans.defaults().withK(2, Math.min(8, rows.length - 1)).withSeed(ctx.seed())
+                .withSilhouetteSample(1000).cluster(names, data);
+        List<SegmentProfile> segments = new ArrayList<>();
+        for (int c = 0; c < clustering.k(); c++) {
+            Map<String, Double> centroid = new LinkedHashMap<>();
+            for (int j = 0; j < names.size(); j++) {
+                centroid.put(names.get(j), clustering.centroidsOriginal()[c][j]);
+            }
+            segments.add(new SegmentProfile(c, name(names, clustering.centroids()[c]), clustering.sizes()[c],
+                    (double) clustering.sizes()[c] / rows.length, centroid));
+        }
+        CorrelationMatrix pearson = Correlations.pearson(names, cols);
+        CorrelationMatrix spearman = Correlations.spearman(names, cols);
+        List<OutlierReport> outliers = new ArrayList<>();
+        outliers.add(Outliers.detect("spend_per_month", pick(rows, f.spendPerMonth, false)));
+        outliers.add(Outliers.detect("transactions_per_month", pick(rows, f.txnPerMonth, false)));
+        outliers.add(Outliers.detect("avg_ticket", pick(rows, f.avgTicket, false)));
+        List<CategorySpend> byCategory = spend(ctx, "f.merchant_category", "");
+        List<CategorySpend> byRegion = spend(ctx, "m.region", "join gold.dim_merchant m on m.merchant_key = f.merchant_key");
+        return new ExploratoryAnalysis(rows.length, List.copyOf(names), List.copyOf(dropped), clustering, List.copyOf(segments),
+                pearson, spearman, List.copyOf(outliers), byCategory, byRegion);
+    }
+
+    /** A name from the two most distinctive standardised centroid coordinates, e.g. "high digital_share, low tenure_months". */
+    static String name(List<String> names, double[] z) {
+        Integer[] idx = IntStream.range(0, z.length).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(idx, Comparator.comparingDouble(i -> -Math.abs(z[i])));
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < Math.min(2, idx.length); k++) {
+            if (Math.abs(z[idx[k]]) >= 0.25) {
+                parts.add((z[idx[k]] > 0 ? "high " : "low ") + names.get(idx[k]));
+            }
+        }
+        return parts.isEmpty() ? "typical" : String.join(", ", parts);
+    }
+
+    private static double[] pick(int[] rows, double[] v, boolean log) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = log ? Math.log1p(Math.max(0, v[rows[i]])) : v[rows[i]];
+        }
+        return out;
+    }
+
+    private static List<CategorySpend> spend(Context ctx, String label, String join) {
+        List<CategorySpend> out = new ArrayList<>();
+        for (Record r : ctx.sql().fetch("select coalesce(" + label + ", '(none)') as label, count(*) as n, "
+                + "count(distinct f.customer_id) as customers, sum(f.debit_amount) as volume from gold.fact_transactions f "
+                + join + " where f.is_approved and f.is_debit and f.has_merchant group by 1 order by volume desc, label")) {
+            long n = l(r, "n");
+            long c = l(r, "customers");
+            double v = d(r, "volume");
+            out.add(new CategorySpend(s(r, "label").toLowerCase(Locale.ROOT).equals("(none)") ? "(none)" : s(r, "label"), n, c, v,
+                    Fractions.ratio(v, n), Fractions.ratio(v, c)));
+        }
+        return List.copyOf(out);
+    }
+}
