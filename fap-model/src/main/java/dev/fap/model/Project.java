@@ -36,9 +36,11 @@ public final class Project {
     private final Map<String, Set<String>> downstream;
     private final Map<String, Set<String>> sources;
     private final List<Model> order;
+    private final List<Sql> setup;
 
-    private Project(Map<String, Model> models) {
+    private Project(Map<String, Model> models, List<Sql> setup) {
         this.models = Collections.unmodifiableMap(models);
+        this.setup = List.copyOf(setup);
         Map<String, String> byRelation = new HashMap<>();
         for (Model m : models.values()) {
             byRelation.put(m.relation(), m.name());
@@ -97,7 +99,7 @@ public final class Project {
                 throw FapException.invalidArgument("two models are named " + m.name(), "model names must be unique across layers");
             }
         }
-        return new Project(byName);
+        return new Project(byName, List.of());
     }
 
     /** A project of the given models. */
@@ -112,7 +114,29 @@ public final class Project {
             validate(m);
             all.put(m.name(), m);
         }
-        return new Project(all);
+        return new Project(all, setup);
+    }
+
+    /**
+     * This project plus setup scripts, run in order at the start of every build (under the run lock,
+     * in one transaction, before any model): typically {@code create or replace function} statements
+     * the models call. A script may hold several statements separated by semicolons.
+     *
+     * <pre>{@code
+     * Project p = Project.of(models).withSetup(Sql.resource("setup/functions.sql"));
+     * }</pre>
+     */
+    public Project withSetup(Sql... scripts) {
+        List<Sql> all = new ArrayList<>(setup);
+        for (Sql s : scripts) {
+            all.add(java.util.Objects.requireNonNull(s, "script"));
+        }
+        return new Project(new LinkedHashMap<>(models), all);
+    }
+
+    /** The setup scripts, in run order. */
+    public List<Sql> setup() {
+        return setup;
     }
 
     private static void validate(Model m) {
@@ -142,6 +166,9 @@ public final class Project {
         if (marker && m.incrementalFilter().isPresent()) {
             throw FapException.invalidArgument(n + " has both an {{incremental}} marker and an incrementalFilter",
                     "keep one of them");
+        }
+        if (m.relation().equals(Model.QUARANTINE)) {
+            throw FapException.invalidArgument(n + " would replace the engine's quarantine table " + Model.QUARANTINE, "choose another name");
         }
         if (k == Materialization.VIEW && (!m.indexes().isEmpty())) {
             throw FapException.invalidArgument(n + " declares indexes but is a view", "materialize it as a table or drop the index");

@@ -63,7 +63,10 @@ public final class Engine {
                 Instant started = Instant.now();
                 long t0 = System.nanoTime();
                 l.stepStarted("build", models.size());
-                List<ModelResult> results = schedule(models, o, runId, lc);
+                List<ModelResult> results = runSetup(lc, runId, models);
+                if (results.isEmpty()) {
+                    results = schedule(models, o, runId, lc);
+                }
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 Status status = results.stream().allMatch(r -> r.status() == Status.SUCCESS) ? Status.SUCCESS : Status.ERROR;
                 MetaStore.finishRun(lc, runId, status.toString(), millis);
@@ -72,6 +75,36 @@ public final class Engine {
             }
         } catch (SQLException e) {
             throw new FapException(ErrorCode.DB_ERROR, "build failed: " + e.getMessage(), "check the database connection", e);
+        }
+    }
+
+    /** Runs the project's setup scripts in one transaction; on failure every model is reported as skipped. */
+    private List<ModelResult> runSetup(Connection c, long runId, List<Model> models) throws SQLException {
+        if (project.setup().isEmpty()) {
+            return List.of();
+        }
+        c.setAutoCommit(false);
+        try {
+            for (dev.fap.model.Sql script : project.setup()) {
+                Jdbc.exec(c, script.text());
+            }
+            c.commit();
+            return List.of();
+        } catch (SQLException e) {
+            c.rollback();
+            List<ModelResult> skipped = new ArrayList<>();
+            for (Model m : models) {
+                ModelResult r = new ModelResult(m.name(), m.materialization(), Status.SKIPPED, 0, 0, 0, 0, null,
+                        "skipped: setup script failed: " + e.getMessage());
+                skipped.add(r);
+            }
+            c.setAutoCommit(true);
+            for (ModelResult r : skipped) {
+                MetaStore.recordModel(c, runId, r);
+            }
+            return skipped;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

@@ -18,13 +18,14 @@ public final class SqlText {
     public static final String THIS = "{this}";
 
     private static final Pattern REF = Pattern.compile(
-            "(?i)(?<![A-Za-z0-9_.\"])\"?(bronze|silver|gold)\"?\\s*\\.\\s*\"?([A-Za-z_][A-Za-z0-9_]*)\"?");
+            "(?i)(?<![A-Za-z0-9_.\"])\"?(bronze|silver|gold)\"?\\s*\\.\\s*\"?([A-Za-z_][A-Za-z0-9_]*)\"?(?![A-Za-z0-9_\"]|\\s*\\()");
 
     private SqlText() {}
 
     /**
      * Relations referenced as {@code schema.name} in bronze, silver or gold, lower-cased, in order of
-     * first appearance; comments and string literals are ignored.
+     * first appearance; comments, string literals and function calls ({@code silver.clean_text(x)})
+     * are ignored.
      */
     public static Set<String> references(String sql) {
         String code = stripCommentsAndStrings(sql);
