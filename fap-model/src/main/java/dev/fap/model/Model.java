@@ -25,8 +25,9 @@ import java.util.Set;
  * }</pre>
  *
  * <h2>Dependencies</h2>
- * Schema-qualified references in the SQL ({@code silver.stg_x}, {@code gold.dim_y}, {@code bronze.z})
- * to other models are dependencies; references to relations that are not models (e.g. bronze tables)
+ * Schema-qualified references ({@code silver.stg_x}, {@code gold.dim_y}, {@code bronze.z}) in the SQL,
+ * the {@link #rule} predicates, the {@link #incrementalFilter} and the {@link #postHook}s to other
+ * models are dependencies (references in checks are not: checks run after the build); references to relations that are not models (e.g. bronze tables)
  * are <em>sources</em>. {@link #dependsOn} adds dependencies the SQL does not show.
  *
  * <h2>Incremental models</h2>

@@ -54,7 +54,7 @@ public final class Project {
         for (Model m : models.values()) {
             Set<String> deps = new LinkedHashSet<>();
             Set<String> srcs = new LinkedHashSet<>();
-            for (String ref : SqlText.references(m.sql().text())) {
+            for (String ref : buildTimeReferences(m)) {
                 String target = byRelation.get(ref);
                 if (target != null) {
                     if (!target.equals(m.name())) {
@@ -88,6 +88,15 @@ public final class Project {
         this.downstream = Collections.unmodifiableMap(down);
         this.sources = Collections.unmodifiableMap(src);
         this.order = List.copyOf(sort());
+    }
+
+    /** Relations a model reads while it is built: its SQL, its rules, its incremental filter and its post hooks. */
+    private static Set<String> buildTimeReferences(Model m) {
+        Set<String> refs = new LinkedHashSet<>(SqlText.references(m.sql().text()));
+        m.rules().forEach(r -> refs.addAll(SqlText.references(r.predicate())));
+        m.incrementalFilter().ifPresent(f -> refs.addAll(SqlText.references(f)));
+        m.postHooks().forEach(h -> refs.addAll(SqlText.references(h)));
+        return refs;
     }
 
     /** A project of the given models. */

@@ -39,6 +39,23 @@ class ProjectTest {
     }
 
     @Test
+    void rulesFiltersAndHooksAddDependenciesButChecksDoNot() {
+        Project p = Project.of(
+                view("clock", Layer.SILVER, "select current_date as d"),
+                view("stg_c", Layer.SILVER, "select 1 as id"),
+                Model.staging("stg_a", Layer.SILVER).uniqueKey("id").sql("select * from bronze.a")
+                        .rule("orphan", "c_id in (select id from silver.stg_c)", "unknown c")
+                        .rule("future", "d <= (select d from silver.clock)", "after now")
+                        .check(Check.relationships("id", "gold.report", "id")),
+                Model.incremental("f", Layer.GOLD).uniqueKey("id").sql("select * from silver.stg_a")
+                        .incrementalFilter("id > (select max(id) from {this})").postHook("analyze gold.f; select * from silver.stg_c"),
+                view("report", Layer.GOLD, "select * from gold.f"));
+        assertThat(p.dependencies("stg_a")).containsExactlyInAnyOrder("stg_c", "clock");
+        assertThat(p.dependencies("f")).containsExactlyInAnyOrder("stg_a", "stg_c");
+        assertThat(p.dependents("report")).isEmpty();
+    }
+
+    @Test
     void detectsCyclesAndNamesThem() {
         assertThatThrownBy(() -> Project.of(
                 view("a", Layer.GOLD, "select * from gold.c"),
