@@ -212,6 +212,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Where this database is, free of passwords: {@code embedded PostgreSQL on port 41234 (temporary)},
+     * {@code embedded PostgreSQL on port 41234 (data in /x/pgdata)}, the JDBC URL, or
+     * {@code application DataSource}.
+     */
+    public String description() {
+        return description;
+    }
+
     @Override
     public String toString() {
         return "Database[" + description + "]";

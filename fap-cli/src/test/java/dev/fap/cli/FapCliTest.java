@@ -1,0 +1,148 @@
+package dev.fap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fap.core.FapConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FapCliTest {
+    @TempDir
+    Path tmp;
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void helpListsCommandsOptionsAndExitCodes() {
+        CliRunner.Result r = CliRunner.run("--help");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("run", "sql", "--data-dir", "--out", "--verbose", "Exit codes:")
+                .contains("DB_UNREACHABLE").contains("CONFIG_INVALID").contains("INTERNAL")
+                .containsPattern("(?m)^\\s+3\\s+DB_UNREACHABLE, DB_AUTH_FAILED, DB_MISSING, DB_EMBEDDED_FAILED, DB_ERROR$")
+                .containsPattern("(?m)^\\s+2\\s+invalid usage or configuration \\(CONFIG_INVALID, INVALID_ARGUMENT\\)$");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRunner.Result r = CliRunner.run("run", "--no-such-option");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void runOnATemporaryClusterPreparesEverythingAndLeavesNoProcess() {
+        CliRunner.Result r = CliRunner.run("run");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("FAP run finished in")
+                .contains("schemas   bronze, silver, gold, fap_meta")
+                .contains("roles     fap_analyst, fap_loader, fap_transformer")
+                .containsPattern("server    PostgreSQL 17\\.\\d+")
+                .contains("bronze    13 tables, 0 rows")
+                .contains("(temporary), stopped");
+        Matcher m = Pattern.compile("embedded PostgreSQL on port (\\d+)").matcher(r.out());
+        assertThat(m.find()).isTrue();
+        assertThat(accepts(Integer.parseInt(m.group(1)))).as("embedded server stopped").isFalse();
+    }
+
+    @Test
+    void sqlPrintsAlignedTablesOnAKeptCluster() {
+        String dir = tmp.resolve("pgdata").toString();
+        CliRunner.Result first = CliRunner.run("run", "--data-dir", dir);
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("data in " + dir);
+
+        CliRunner.Result r = CliRunner.run("sql", "--data-dir", dir,
+                "select 1 as n, 'x' as s union all select 22, null order by 1");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                 n  | s
+                ----+------
+                  1 | x
+                 22 | NULL
+                (2 rows)
+                """);
+        assertThat(r.err()).doesNotContain("temporary");
+
+        CliRunner.Result tables = CliRunner.run("--data-dir", dir, "sql",
+                "select count(*) as bronze_tables from information_schema.tables where table_schema = 'bronze'");
+        assertThat(tables.out()).contains(" bronze_tables\n").contains("            13\n").contains("(1 row)");
+
+        CliRunner.Result csv = CliRunner.run("sql", "--data-dir", dir, "--format", "csv",
+                "select 'a,b' as x, 'say \"hi\"' as y, null as z");
+        assertThat(csv.out()).isEqualTo("x,y,z\n\"a,b\",\"say \"\"hi\"\"\",\n");
+
+        CliRunner.Result limited = CliRunner.run("sql", "--data-dir", dir, "--max-rows", "3", "select generate_series(1, 10) as i");
+        assertThat(limited.out()).contains(" 3\n").doesNotContain(" 4\n").contains("(first 3 rows shown; more with --max-rows)");
+
+        CliRunner.Result multi = CliRunner.run("sql", "--data-dir", dir,
+                "create table bronze.cli_t(x int); insert into bronze.cli_t values (1), (2); select sum(x) as total from bronze.cli_t");
+        assertThat(multi.exitCode()).as(multi.toString()).isZero();
+        assertThat(multi.out()).contains("OK, 2 rows affected").contains("     3\n");
+    }
+
+    @Test
+    void sqlErrorIsOneMessageWithHintAndDatabaseExitCode() {
+        CliRunner.Result r = CliRunner.run("sql", "select * from no_such_table");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("fap: SQL failed: ERROR: relation \"no_such_table\" does not exist\n  hint: fix the statement")
+                .doesNotContain("\tat ").doesNotContain("Position");
+        assertThat(r.err()).contains("note: this is a temporary embedded database");
+    }
+
+    @Test
+    void malformedDotEnvEndsWithExitCode2() throws IOException {
+        Files.writeString(tmp.resolve(".env"), "DB_HOST=localhost\nnot a setting\n");
+        CliRunner.Result r = CliRunner.run(() -> FapConfig.load(tmp, Map.of(), new Properties()), "run");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("fap: ").contains(".env line 2 is not KEY=value").contains("  hint: write it as KEY=value");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void unknownConfigKeyEndsWithExitCode2() {
+        CliRunner.Result r = CliRunner.run(() -> FapConfig.load(tmp, Map.of("FAP_DATADIR", "x"), new Properties()), "sql", "select 1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown configuration key FAP_DATADIR").contains("did you mean FAP_DATA_DIR?");
+    }
+
+    @Test
+    void unreachableDatabaseEndsWithExitCode3() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        int port = closed;
+        CliRunner.Result r = CliRunner.run(() -> FapConfig.defaults().withHost("127.0.0.1").withPort(port), "run");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("fap: cannot reach PostgreSQL at jdbc:postgresql://127.0.0.1:" + port)
+                .contains("  hint: check that the server runs");
+    }
+
+    @Test
+    void embeddedPortInUseEndsWithExitCode3() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            CliRunner.Result r = CliRunner.run(() -> FapConfig.defaults().withEmbeddedPort(taken.getLocalPort()), "run");
+            assertThat(r.exitCode()).isEqualTo(3);
+            assertThat(r.err()).contains("port " + taken.getLocalPort() + " for the embedded PostgreSQL is already in use")
+                    .contains("hint: ");
+        }
+    }
+}
