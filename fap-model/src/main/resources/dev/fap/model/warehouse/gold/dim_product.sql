@@ -1,0 +1,21 @@
+-- Products, keyed by the number in their id (P07 -> 7), so keys never change between rebuilds.
+select silver.id_number(p.product_id)                             as product_key,
+       p.product_id,
+       p.product_name,
+       p.product_category,
+       p.product_tier,
+       p.is_premium,
+       p.interest_rate,
+       p.min_balance,
+       p.monthly_fee,
+       p.overdraft_limit,
+       p.product_category = 'Deposit'                             as is_deposit_product,
+       p.product_category = 'Credit'                              as is_credit_product,
+       p.product_category = 'Loan'                                as is_loan_product,
+       p.product_category = 'Investment'                          as is_investment_product,
+       p.product_category in ('Credit', 'Loan')                   as is_lending_product,
+       p.monthly_fee > 0                                          as has_monthly_fee,
+       p.overdraft_limit > 0                                      as has_overdraft,
+       p.monthly_fee * 12                                         as annual_fee,
+       case when p.product_category in ('Credit', 'Loan') then 'Asset' else 'Liability' end as balance_sheet_side
+from silver.stg_products p

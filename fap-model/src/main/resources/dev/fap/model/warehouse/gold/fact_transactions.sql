@@ -1,0 +1,87 @@
+-- One row per transaction (grain: transaction_id). Each row points at the dim_customer version that
+-- was valid on the transaction's date, at the merchant (null for deposits, transfers and fees) and at
+-- the product of the account. Signed amounts follow the bronze convention (negative = money out);
+-- a declined transaction moves no money, so its approved_* and net measures are 0.
+-- Incremental runs take the silver rows loaded after the newest load already in the table (late
+-- transactions of an old date are caught, because the watermark is the load time, not the event
+-- time); a full refresh rebuilds everything.
+select silver.id_number(t.transaction_id)                            as transaction_key,
+       t.transaction_id,
+       (extract(year from t.transaction_date) * 10000 + extract(month from t.transaction_date) * 100
+            + extract(day from t.transaction_date))::int             as date_key,
+       dc.customer_key,
+       dm.merchant_key,
+       dp.product_key,
+       t.customer_id,
+       t.account_id,
+       t.merchant_id,
+       a.product_id,
+       t.transaction_ts,
+       t.transaction_date,
+       t.hour_of_day,
+       t.day_of_week,
+       t.transaction_type,
+       t.channel,
+       t.currency,
+       t.merchant_category,
+       t.mcc_code,
+       t.location_city,
+       t.location_state,
+       t.location_country,
+       t.decline_reason,
+       case when t.hour_of_day < 6 then 'Night' when t.hour_of_day < 12 then 'Morning'
+            when t.hour_of_day < 18 then 'Afternoon' else 'Evening' end as time_of_day,
+       -- flags
+       t.is_fraud,
+       t.is_declined,
+       not t.is_declined                                            as is_approved,
+       t.amount < 0                                                 as is_debit,
+       t.amount > 0                                                 as is_credit,
+       t.is_international,
+       t.is_recurring,
+       t.is_weekend,
+       t.hour_of_day < 6                                            as is_night,
+       t.channel in ('Online', 'Mobile')                            as is_digital_channel,
+       t.channel in ('POS', 'ATM', 'Branch')                        as is_card_present,
+       t.merchant_id is not null                                    as has_merchant,
+       t.amount_abs >= 1000                                         as is_high_value,
+       coalesce(t.fraud_score >= 0.8, false)                        as is_high_fraud_score,
+       coalesce(dm.is_high_risk, false)                             as is_high_risk_merchant,
+       dd.is_holiday,
+       -- measures
+       1                                                            as transaction_count,
+       t.amount                                                     as transaction_amount,
+       t.amount_abs                                                 as transaction_amount_abs,
+       case when t.is_declined then 0 else t.amount end             as net_amount,
+       case when t.is_declined then 0 else t.amount_abs end         as approved_amount_abs,
+       case when t.is_declined then t.amount_abs else 0 end         as declined_amount_abs,
+       case when not t.is_declined and t.amount < 0 then -t.amount else 0 end as debit_amount,
+       case when not t.is_declined and t.amount > 0 then t.amount else 0 end  as credit_amount,
+       case when t.is_fraud then t.amount_abs else 0 end            as fraud_amount_abs,
+       case when not t.is_declined and t.transaction_type = 'Fee' then t.amount_abs else 0 end      as fee_amount,
+       case when not t.is_declined and t.transaction_type = 'Purchase' then t.amount_abs else 0 end as purchase_amount,
+       case when not t.is_declined and t.transaction_type = 'ATM' then t.amount_abs else 0 end      as cash_withdrawal_amount,
+       case when not t.is_declined and t.transaction_type = 'Deposit' then t.amount_abs else 0 end  as deposit_amount,
+       case when not t.is_declined and t.transaction_type = 'Refund' then t.amount_abs else 0 end   as refund_amount,
+       case when not t.is_declined and t.transaction_type = 'Transfer' then t.amount_abs else 0 end as transfer_amount,
+       case when not t.is_declined and t.transaction_type = 'Payment' then t.amount_abs else 0 end  as payment_amount,
+       t.fraud_score,
+       t.merchant_risk_score,
+       t.distance_from_home_km,
+       t.velocity_24h,
+       t.amount_deviation_score,
+       t.processing_time_ms,
+       round(t.amount_abs / nullif(dm.avg_transaction_amount, 0), 4) as amount_to_merchant_avg_ratio,
+       round(t.amount_abs / nullif(dc.annual_income / 12, 0), 6)    as amount_to_monthly_income_ratio,
+       t.transaction_date - a.open_date                             as days_since_account_open,
+       t.transaction_date - dc.signup_date                          as customer_tenure_days,
+       dc.credit_score                                              as credit_score_at_transaction,
+       t._loaded_at
+from silver.stg_transactions t
+join silver.stg_accounts a on a.account_id = t.account_id
+join gold.dim_customer dc on dc.customer_id = t.customer_id
+                         and t.transaction_date >= dc.valid_from and t.transaction_date < dc.valid_to
+left join gold.dim_merchant dm on dm.merchant_id = t.merchant_id
+left join gold.dim_product dp on dp.product_id = a.product_id
+left join gold.dim_date dd on dd.full_date = t.transaction_date
+where true {{incremental and t._loaded_at > (select coalesce(max(x._loaded_at), '-infinity') from {this} x)}}

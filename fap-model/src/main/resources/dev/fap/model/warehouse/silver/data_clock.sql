@@ -1,0 +1,28 @@
+-- The data's own "now": the end of the contiguous run of transaction activity, never the wall clock,
+-- so that rebuilding the same data gives the same gold. One row; null dates when there are no
+-- transactions.
+--
+-- A transaction dated after the day it was loaded cannot be true and is ignored. Of the remaining
+-- days with activity, the clock stops before the first silence of more than 31 days that comes after
+-- the median active day: a stray far-future date (a typo like 2032) then does not move "now".
+with days as (
+    select distinct transaction_date::date as d
+    from bronze.transactions
+    where transaction_date is not null
+      and transaction_date::date <= _loaded_at::date
+), gaps as (
+    select d, d - lag(d) over (order by d) as gap_days from days
+), median_day as (
+    select percentile_disc(0.5) within group (order by d) as d from days
+), cut as (
+    select min(g.d) as first_after_gap
+    from gaps g, median_day m
+    where g.gap_days > 31 and g.d > m.d
+)
+select max(days.d)                                                   as as_of_date,
+       (select max(t.transaction_date) from bronze.transactions t
+         where t.transaction_date::date = max(days.d))                 as as_of_ts,
+       min(days.d)                                                     as data_start_date,
+       count(*)::int                                                                             as active_days
+from days, cut
+where cut.first_after_gap is null or days.d < cut.first_after_gap

@@ -1,0 +1,21 @@
+-- Marketing campaigns with their funnel and derived rates.
+select silver.clean_id(b.campaign_id)                as campaign_id,
+       silver.clean_text(b.campaign_name)            as campaign_name,
+       silver.clean_code(b.campaign_type)            as campaign_type,
+       b.start_date,
+       b.end_date,
+       silver.clean_code(b.target_segment)           as target_segment,
+       b.budget,
+       b.impressions,
+       b.clicks,
+       b.conversions,
+       b.cost_per_acquisition,
+       b.roi,
+       silver.clean_id(b.product_promoted)           as product_promoted,
+       b.end_date - b.start_date + 1                 as duration_days,
+       round(b.clicks::numeric / nullif(b.impressions, 0), 6)   as click_through_rate,
+       round(b.conversions::numeric / nullif(b.clicks, 0), 6)   as conversion_rate,
+       to_jsonb(b) - '_batch_id' - '_loaded_at'      as _raw,
+       b._batch_id,
+       b._loaded_at
+from bronze.marketing_campaigns b

@@ -1,0 +1,14 @@
+-- Product catalog: ids upper case, names trimmed, category and tier in title case.
+select silver.clean_id(b.product_id)                 as product_id,
+       silver.clean_text(b.product_name)             as product_name,
+       silver.clean_code(b.category)                 as product_category,
+       b.interest_rate,
+       b.min_balance,
+       b.monthly_fee,
+       b.overdraft_limit,
+       silver.clean_code(b.product_tier)             as product_tier,
+       coalesce(b.is_premium, false)                 as is_premium,
+       to_jsonb(b) - '_batch_id' - '_loaded_at'      as _raw,
+       b._batch_id,
+       b._loaded_at
+from bronze.products b
