@@ -57,7 +57,21 @@ import java.util.Set;
  * {@link #rule} go to {@value #QUARANTINE}; of the valid rows sharing a {@link #uniqueKey} the latest
  * ({@code _loaded_at}, then {@code _batch_id}) is kept and the others are recorded in quarantine under
  * the rule {@code duplicate}. The table gets the valid rows without {@code _raw}. The engine asserts
- * source rows = valid + quarantined + duplicates.
+ * source rows = valid + quarantined + duplicates. {@value #QUARANTINE} holds, for each staging model,
+ * the rows of its latest full build plus those of the incremental runs since.
+ *
+ * <p>A staging model becomes incremental by an {@code {{incremental ...}}} marker selecting the new
+ * bronze rows, with the placeholder {@code {max_batch_id}} (the greatest {@code _batch_id} the model
+ * has already processed, in silver or in quarantine):
+ * <pre>{@code
+ * select ..., to_jsonb(b) as _raw, b._batch_id, b._loaded_at from bronze.transactions b
+ * where true {{incremental and b._batch_id > {max_batch_id}}}
+ * }</pre>
+ * On such runs the new rows are validated and de-duplicated among themselves, then meet the rows in
+ * silver: per key the later load ({@code _loaded_at}, then {@code _batch_id}) stays in silver and the
+ * other is recorded as a duplicate (a displaced silver row is stored with its silver columns as
+ * {@code raw}). {@link StagingCounts#valid()} is then the net change of the silver table, so the
+ * invariant still holds. A full refresh rebuilds from all rows.
  */
 public final class Model {
     /** SCD2 column: start of a version's validity (inclusive). */

@@ -169,8 +169,12 @@ public final class Project {
                     "use Model.staging(...), or express the rules as checks");
         }
         boolean marker = SqlText.hasIncrementalMarker(m.sql().text());
-        if (k != Materialization.INCREMENTAL && (marker || m.incrementalFilter().isPresent())) {
+        if (k != Materialization.INCREMENTAL && m.incrementalFilter().isPresent()) {
             throw FapException.invalidArgument(n + " has an incremental filter but is not incremental", "use Model.incremental(...)");
+        }
+        if (k != Materialization.INCREMENTAL && k != Materialization.STAGING && marker) {
+            throw FapException.invalidArgument(n + " has an {{incremental ...}} marker but is neither incremental nor staging",
+                    "use Model.incremental(...) or Model.staging(...), or remove the marker");
         }
         if (marker && m.incrementalFilter().isPresent()) {
             throw FapException.invalidArgument(n + " has both an {{incremental}} marker and an incrementalFilter",

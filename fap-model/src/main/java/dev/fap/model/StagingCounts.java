@@ -11,9 +11,10 @@ package dev.fap.model;
  * }</pre>
  *
  * @param source      rows the model's SQL returned (normally the bronze table's rows)
- * @param valid       rows written to the silver table
+ * @param valid       rows written to the silver table (incremental runs: its net growth)
  * @param quarantined rows that broke a rule
- * @param duplicates  valid rows removed because a later row has the same unique key
+ * @param duplicates  valid rows removed because a later row has the same unique key (incremental runs:
+ *                    including rows of silver displaced by a later row of the new batch)
  */
 public record StagingCounts(long source, long valid, long quarantined, long duplicates) {
     /** True when the counts add up. */

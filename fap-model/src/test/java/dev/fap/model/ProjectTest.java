@@ -87,7 +87,7 @@ class ProjectTest {
         assertThatThrownBy(() -> Project.of(Model.table("t", Layer.GOLD).sql("select 1 as id").rule("r", "true", "never")))
                 .hasMessageContaining("not a staging model");
         assertThatThrownBy(() -> Project.of(Model.table("t", Layer.GOLD).sql("select 1 as id {{incremental where false}}")))
-                .hasMessageContaining("not incremental");
+                .hasMessageContaining("neither incremental nor staging");
         assertThatThrownBy(() -> Project.of(Model.table("t", Layer.GOLD)))
                 .hasMessageContaining("has no SQL");
         assertThatThrownBy(() -> Project.of(view("t", Layer.GOLD, "select 1 as x"), view("t", Layer.SILVER, "select 1 as x")))

@@ -32,6 +32,10 @@ final class ModelBuilder {
 
     private static final String NEW_SUFFIX = "__fap_new";
     private static final Set<String> LOAD_COLUMNS = Set.of("_batch_id", "_loaded_at");
+    /** Placeholder of incremental staging SQL: the greatest {@code _batch_id} the model has processed (0 if none). */
+    static final String MAX_BATCH_ID = "{max_batch_id}";
+    /** Memory for the sorts of staging and snapshot builds (set local to their transaction). */
+    private static final String WORK_MEM = "128MB";
 
     private final Model m;
     private final Connection c;
@@ -290,6 +294,7 @@ final class ModelBuilder {
         SnapshotStrategy st = m.strategy().orElseThrow();
         List<String> key = m.uniqueKey();
         String sk = m.surrogateKey();
+        Jdbc.exec(c, "set local work_mem = '" + WORK_MEM + "'");
         Jdbc.exec(c, "create temp table fap_snap_src on commit drop as " + fullSql());
         List<Catalog.ColumnInfo> src = Catalog.columns(c, "pg_temp", "fap_snap_src");
         Set<String> engineCols = Set.of(sk, Model.VALID_FROM, Model.VALID_TO, Model.IS_CURRENT);
@@ -399,7 +404,28 @@ final class ModelBuilder {
     // ---------------------------------------------------------------- staging
 
     private Outcome staging() throws SQLException {
-        Jdbc.exec(c, "create temp table fap_stg on commit drop as " + fullSql());
+        String text = m.sql().text();
+        boolean incremental = refresh == Refresh.INCREMENTAL && SqlText.hasIncrementalMarker(text)
+                && Catalog.relkind(c, m.schema(), m.name()) == 'r';
+        String maxBatch = "0";
+        if (incremental) {
+            maxBatch = Long.toString(Math.max(0, Jdbc.longValue(c, "select greatest((select max(_batch_id) from " + rel + "), (select max(batch_id) from "
+                    + Model.QUARANTINE + " where model = " + Jdbc.literal(m.name()) + "))")));
+        }
+        String sql = SqlText.render(text, incremental, rel, m.name()).replace(MAX_BATCH_ID, maxBatch);
+        Jdbc.exec(c, "set local work_mem = '" + WORK_MEM + "'");
+        // one pass: candidate rows, the first rule each breaks, and their rank among valid rows of the same key
+        String rules;
+        if (m.rules().isEmpty()) {
+            rules = "null::text";
+        } else {
+            StringBuilder ruleCase = new StringBuilder("case");
+            for (Rule r : m.rules()) {
+                ruleCase.append(" when not coalesce((").append(r.predicate()).append("), false) then ").append(Jdbc.literal(r.name()));
+            }
+            rules = ruleCase.append(" end").toString();
+        }
+        Jdbc.exec(c, "create temp table fap_stg on commit drop as select * from (" + sql + ") s limit 0");
         List<Catalog.ColumnInfo> cols = Catalog.columns(c, "pg_temp", "fap_stg");
         Set<String> names = new HashSet<>(names(cols));
         if (!names.contains(Model.RAW_COLUMN)) {
@@ -412,16 +438,10 @@ final class ModelBuilder {
                         "return it or fix uniqueKey(...)");
             }
         }
-        StringBuilder ruleCase = new StringBuilder("case");
-        StringBuilder reasonCase = new StringBuilder("case _fap_rule");
-        for (Rule r : m.rules()) {
-            ruleCase.append(" when not coalesce((").append(r.predicate()).append("), false) then ").append(Jdbc.literal(r.name()));
-            reasonCase.append(" when ").append(Jdbc.literal(r.name())).append(" then ").append(Jdbc.literal(r.reason()));
+        if (incremental && !(names.contains("_loaded_at") && names.contains("_batch_id"))) {
+            throw FapException.invalidArgument("incremental staging model " + m.name() + " must return _batch_id and _loaded_at",
+                    "pass the bronze load columns through: select ..., b._batch_id, b._loaded_at");
         }
-        ruleCase.append(" end");
-        String keyText = "concat_ws('|', " + m.uniqueKey().stream().map(k -> k + "::text").collect(Collectors.joining(", ")) + ")";
-        reasonCase.append(" else 'duplicate of ").append(String.join(", ", m.uniqueKey()).replace("'", "''"))
-                .append(" = ' || ").append(keyText).append(" || ': a later row (by _loaded_at, _batch_id) was kept' end");
         List<String> order = new ArrayList<>();
         if (names.contains("_loaded_at")) {
             order.add("_loaded_at desc nulls last");
@@ -430,29 +450,81 @@ final class ModelBuilder {
             order.add("_batch_id desc nulls last");
         }
         order.add("_raw::text desc");
-        String rules = m.rules().isEmpty() ? "null::text" : ruleCase.toString();
+        String keyList = String.join(", ", m.uniqueKey());
         Jdbc.exec(c, "create temp table fap_stg_ranked on commit drop as select *, case when _fap_rule is null then row_number() over"
-                + " (partition by _fap_rule is null, " + String.join(", ", m.uniqueKey()) + " order by " + String.join(", ", order)
-                + ") end as _fap_rn from (select s.*, " + rules + " as _fap_rule from pg_temp.fap_stg s) x");
-        long source = Jdbc.longValue(c, "select count(*) from pg_temp.fap_stg");
-        Jdbc.exec(c, "delete from " + Model.QUARANTINE + " where model = " + Jdbc.literal(m.name()));
-        String batch = names.contains("_batch_id") ? "_batch_id::bigint" : "null::bigint";
-        List<String> q = Jdbc.row(c, "with ins as (insert into " + Model.QUARANTINE
-                + " (model, rule, reason, unique_key, raw, batch_id, run_id, quarantined_at) select " + Jdbc.literal(m.name())
-                + ", coalesce(_fap_rule, " + Jdbc.literal(Rule.DUPLICATE) + "), " + reasonCase + ", " + keyText + ", " + Model.RAW_COLUMN + ", "
-                + batch + ", " + runId + ", now() from pg_temp.fap_stg_ranked where _fap_rule is not null or _fap_rn > 1 returning rule)"
-                + " select count(*) filter (where rule <> " + Jdbc.literal(Rule.DUPLICATE) + "), count(*) filter (where rule = "
-                + Jdbc.literal(Rule.DUPLICATE) + ") from ins");
-        long quarantined = Long.parseLong(q.get(0));
-        long duplicates = Long.parseLong(q.get(1));
+                + " (partition by _fap_rule is null, " + keyList + " order by " + String.join(", ", order)
+                + ") end as _fap_rn from (select s.*, " + rules + " as _fap_rule from (" + sql + ") s) x");
+        long source = Jdbc.longValue(c, "select count(*) from pg_temp.fap_stg_ranked");
         String keep = names(cols).stream().filter(x -> !x.equals(Model.RAW_COLUMN)).map(Catalog::quoteIdent).collect(Collectors.joining(", "));
-        long valid = createNewTable("select " + keep + " from pg_temp.fap_stg_ranked where _fap_rule is null and _fap_rn = 1");
-        StagingCounts counts = new StagingCounts(source, valid, quarantined, duplicates);
+        if (!incremental) {
+            Jdbc.exec(c, "delete from " + Model.QUARANTINE + " where model = " + Jdbc.literal(m.name()));
+        }
+        long quarantined = quarantine("pg_temp.fap_stg_ranked", "_fap_rule is not null", "_fap_rule", names);
+        long duplicates = quarantine("pg_temp.fap_stg_ranked", "_fap_rn > 1", null, names);
+        StagingCounts counts;
+        if (!incremental) {
+            long valid = createNewTable("select " + keep + " from pg_temp.fap_stg_ranked where _fap_rule is null and _fap_rn = 1");
+            counts = new StagingCounts(source, valid, quarantined, duplicates);
+            requireReconciled(counts);
+            publishNewTable();
+            return new Outcome(valid, valid, 0, counts, "");
+        }
+        // incremental: the batch's winners meet the rows already in silver; the later load wins
+        reconcileSchema(cols.stream().filter(x -> !x.name().equals(Model.RAW_COLUMN)).collect(Collectors.toList()),
+                Catalog.columns(c, m.schema(), m.name()), Set.of());
+        String match = m.uniqueKey().stream().map(k -> "t." + k + " = w." + k).collect(Collectors.joining(" and "));
+        Jdbc.exec(c, "create temp table fap_stg_win on commit drop as select * from pg_temp.fap_stg_ranked where _fap_rule is null and _fap_rn = 1");
+        Jdbc.exec(c, "alter table pg_temp.fap_stg_win add column _fap_older boolean");
+        Jdbc.exec(c, "update pg_temp.fap_stg_win w set _fap_older = true from " + rel + " t where " + match
+                + " and (t._loaded_at, t._batch_id) >= (w._loaded_at, w._batch_id)");
+        duplicates += quarantine("pg_temp.fap_stg_win", "_fap_older", null, names);
+        long displaced = Jdbc.exec(c, "with gone as (delete from " + rel + " t using pg_temp.fap_stg_win w where " + match
+                + " and w._fap_older is null returning t.*) insert into " + Model.QUARANTINE
+                + " (model, rule, reason, unique_key, raw, batch_id, run_id, quarantined_at) select " + Jdbc.literal(m.name()) + ", "
+                + Jdbc.literal(Rule.DUPLICATE) + ", " + duplicateReason() + ", " + keyText() + ", to_jsonb(gone), _batch_id, " + runId
+                + ", now() from gone");
+        duplicates += displaced;
+        long inserted = Jdbc.exec(c, "insert into " + rel + " (" + keep + ") select " + keep + " from pg_temp.fap_stg_win where _fap_older is null");
+        counts = new StagingCounts(source, inserted - displaced, quarantined, duplicates);
+        requireReconciled(counts);
+        runHooks();
+        long rows = Jdbc.longValue(c, "select count(*) from " + rel);
+        c.commit();
+        return new Outcome(rows, inserted, displaced, counts, "incremental from batch " + maxBatch);
+    }
+
+    /** Copies the rows of {@code table} matching {@code where} into the quarantine; {@code ruleColumn} null means duplicates. */
+    private long quarantine(String table, String where, String ruleColumn, Set<String> names) throws SQLException {
+        String rule = ruleColumn == null ? Jdbc.literal(Rule.DUPLICATE) : ruleColumn;
+        String reason;
+        if (ruleColumn == null) {
+            reason = duplicateReason();
+        } else {
+            StringBuilder r = new StringBuilder("case ").append(ruleColumn);
+            for (Rule x : m.rules()) {
+                r.append(" when ").append(Jdbc.literal(x.name())).append(" then ").append(Jdbc.literal(x.reason()));
+            }
+            reason = r.append(" end").toString();
+        }
+        String batch = names.contains("_batch_id") ? "_batch_id::bigint" : "null::bigint";
+        return Jdbc.exec(c, "insert into " + Model.QUARANTINE + " (model, rule, reason, unique_key, raw, batch_id, run_id, quarantined_at) select "
+                + Jdbc.literal(m.name()) + ", " + rule + ", " + reason + ", " + keyText() + ", " + Model.RAW_COLUMN + ", " + batch + ", "
+                + runId + ", now() from " + table + " where " + where);
+    }
+
+    private String keyText() {
+        return "concat_ws('|', " + m.uniqueKey().stream().map(k -> k + "::text").collect(Collectors.joining(", ")) + ")";
+    }
+
+    private String duplicateReason() {
+        return "'duplicate of " + String.join(", ", m.uniqueKey()).replace("'", "''") + " = ' || " + keyText()
+                + " || ': a later row (by _loaded_at, _batch_id) was kept'";
+    }
+
+    private void requireReconciled(StagingCounts counts) {
         if (!counts.reconciles()) {
             throw new FapException(ErrorCode.BUILD_FAILED, "staging model " + m.name() + " does not reconcile: " + counts,
                     "this is a bug in the engine; please report it with the model's SQL");
         }
-        publishNewTable();
-        return new Outcome(valid, valid, 0, counts, "");
     }
 }

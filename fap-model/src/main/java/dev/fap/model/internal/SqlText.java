@@ -77,8 +77,8 @@ public final class SqlText {
     private static int closingBraces(String sql, int from) {
         int i = from;
         while (i < sql.length() - 1) {
-            if (sql.startsWith(THIS, i)) {
-                i += THIS.length();
+            if (sql.charAt(i) == '{' && sql.indexOf('}', i) > 0) {
+                i = sql.indexOf('}', i) + 1; // a placeholder such as {this} or {max_batch_id}
             } else if (sql.charAt(i) == '}' && sql.charAt(i + 1) == '}') {
                 return i;
             } else {
