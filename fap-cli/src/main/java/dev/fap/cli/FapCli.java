@@ -35,9 +35,10 @@ import picocli.CommandLine.ScopeType;
                 + "PostgreSQL, statistics and interactive reports, all in one JVM.",
         subcommands = {RunCommand.class, SqlCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
-        footer = {"  .env in the working directory, then environment variables, then -D system properties:",
-                "  DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD or FAP_JDBC_URL for an external PostgreSQL;",
-                "  without them FAP starts an embedded PostgreSQL 17 (FAP_DATA_DIR / --data-dir keeps it on disk)."})
+        footer = {"  Read from .env in the working directory, the environment and -D properties",
+                "  (later wins). External PostgreSQL: DB_HOST, DB_PORT, DB_NAME, DB_USER,",
+                "  DB_PASSWORD or FAP_JDBC_URL. Without them FAP starts an embedded",
+                "  PostgreSQL 17; FAP_DATA_DIR or --data-dir keeps it on disk between runs."})
 public final class FapCli implements Runnable {
     /** Default output folder of reports, docs and run artifacts. */
     public static final String DEFAULT_OUT = "fap-out";
@@ -94,6 +95,10 @@ public final class FapCli implements Runnable {
         return cl;
     }
 
+    private static final Map<Integer, String> AREAS = Map.of(2, "invalid usage or configuration", 3, "database",
+            4, "file input/output", 5, "warehouse build failed", 6, "data-quality checks failed",
+            7, "analysis failed", 8, "report failed", 70, "internal error, a bug in FAP");
+
     /** Exit code to meaning, derived from {@link ErrorCode} so that docs and behaviour cannot drift. */
     static Map<String, String> exitCodes() {
         Map<Integer, String> byCode = new TreeMap<>();
@@ -102,8 +107,7 @@ public final class FapCli implements Runnable {
         }
         Map<String, String> list = new LinkedHashMap<>();
         list.put("0", "success");
-        byCode.forEach((code, names) -> list.put(String.valueOf(code),
-                code == 2 ? "invalid usage or configuration (" + names + ")" : names));
+        byCode.forEach((code, names) -> list.put(String.valueOf(code), AREAS.getOrDefault(code, "error") + " (" + names + ")"));
         return list;
     }
 

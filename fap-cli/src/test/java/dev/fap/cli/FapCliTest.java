@@ -36,7 +36,7 @@ class FapCliTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("run", "sql", "--data-dir", "--out", "--verbose", "Exit codes:")
                 .contains("DB_UNREACHABLE").contains("CONFIG_INVALID").contains("INTERNAL")
-                .containsPattern("(?m)^\\s+3\\s+DB_UNREACHABLE, DB_AUTH_FAILED, DB_MISSING, DB_EMBEDDED_FAILED, DB_ERROR$")
+                .containsPattern("(?m)^\\s+3\\s+database \\(DB_UNREACHABLE, DB_AUTH_FAILED, DB_MISSING,")
                 .containsPattern("(?m)^\\s+2\\s+invalid usage or configuration \\(CONFIG_INVALID, INVALID_ARGUMENT\\)$");
     }
 
