@@ -143,7 +143,6 @@ final class GoldModels {
                 .description("Periodic snapshot: one row per account per day of its life within the data's history; balances follow"
                         + " the approved transactions and end at the account's reported current_balance.")
                 .tags("fact", "snapshot")
-                .uniqueKey("account_id", "snapshot_date")
                 .column("opening_balance", "balance at the start of the day")
                 .column("closing_balance", "balance at the end of the day (negative = owed on credit and loans)")
                 .column("net_change", "approved transactions of the day, signed")
