@@ -107,9 +107,19 @@ public final class DirtyInjector implements RowSink {
             }
             case MALFORMED_PHONE -> r.chance(0.5) ? "555-01" : "(" + r.between(100, 999) + ") 12-34X";
             case STRAY_WHITESPACE -> "  " + value + " ";
-            case WRONG_CASE -> r.chance(0.5) ? ((String) value).toLowerCase(Locale.ROOT) : ((String) value).toUpperCase(Locale.ROOT);
+            case WRONG_CASE -> wrongCase((String) value, r.chance(0.5));
             case DUPLICATE -> value;
         };
+    }
+
+    /** Upper or lower case, whichever differs from the value (preferring {@code upper} when both do). */
+    private static String wrongCase(String v, boolean upper) {
+        String up = v.toUpperCase(Locale.ROOT);
+        String low = v.toLowerCase(Locale.ROOT);
+        if (upper && !up.equals(v) || low.equals(v)) {
+            return up;
+        }
+        return low;
     }
 
     /** Same prefix and width as a real id, number zero: never generated, so never resolvable. */

@@ -24,7 +24,7 @@ public final class Planted {
 
     // Campaign: purchases of treated customers in [contact_date, contact_date + UPLIFT_DAYS) are
     // multiplied by (1 + CAMPAIGN_UPLIFT).
-    public static final double CAMPAIGN_UPLIFT = 0.40;
+    public static final double CAMPAIGN_UPLIFT = 0.50;
     public static final int UPLIFT_DAYS = 90;
     public static final int PRE_PERIOD_DAYS = 90;
     // Treatment propensity: logit P(Treatment) = PROPENSITY_INTERCEPT + PROPENSITY_LOG_INCOME * (ln income - ln 60000).

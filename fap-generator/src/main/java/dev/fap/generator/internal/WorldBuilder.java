@@ -431,11 +431,12 @@ public final class WorldBuilder {
         long endDay = spec.endDate().toEpochDay();
         int n = spec.campaigns();
         Set<Integer> contacted = new HashSet<>();
-        long span = endDay - startDay + 1;
-        for (int k = 0; k < n; k++) {
+                for (int k = 0; k < n; k++) {
             Rng r = Rng.of(spec.seed(), Streams.CAMPAIGN, k);
-            long cStart = startDay + Planted.PRE_PERIOD_DAYS / 2 + (long) ((span * 0.8) * (k + r.nextDouble() * 0.5) / Math.max(1, n));
-            cStart = Math.min(cStart, endDay);
+            // contacts need a full pre-period and a full uplift window inside the data
+            long first = startDay + Planted.PRE_PERIOD_DAYS;
+            long last = Math.max(first, endDay - Planted.UPLIFT_DAYS - 7);
+            long cStart = Math.min(endDay, first + (long) ((last - first) * (k + r.nextDouble() * 0.5) / Math.max(1, n)));
             long cEnd = Math.min(endDay, cStart + 30 + r.nextInt(31));
             int segment = r.pick(new double[] {0.45, 0.35, 0.15, 0.05});
             int type = r.nextInt(CAMPAIGN_TYPES.length);
@@ -452,7 +453,7 @@ public final class WorldBuilder {
                 }
             }
             for (int idx : eligible) {
-                if (!r.chance(0.5)) {
+                if (!r.chance(0.8)) {
                     continue;
                 }
                 CustomerProfile p = w.customers.get(idx);
