@@ -33,7 +33,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "fap", mixinStandardHelpOptions = true, versionProvider = FapCli.Version.class,
         description = "FAP - Financial Analytics Platform: synthetic banking data, a medallion warehouse on "
                 + "PostgreSQL, statistics and interactive reports, all in one JVM.",
-        subcommands = {RunCommand.class, SqlCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, GenerateCommand.class, LoadCommand.class, BuildCommand.class, TestCommand.class,
+                DocsCommand.class, SqlCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
         footer = {"  Read from .env in the working directory, the environment and -D properties",
                 "  (later wins). External PostgreSQL: DB_HOST, DB_PORT, DB_NAME, DB_USER,",
@@ -151,6 +152,14 @@ public final class FapCli implements Runnable {
             stderr.println("fap: " + config);
         }
         return Database.open(config);
+    }
+
+    /** Tells the user that a temporary embedded cluster starts empty and is thrown away. */
+    void warnIfTemporary(Database db) {
+        if (db.isEmbedded() && config().dataDir().isEmpty()) {
+            stderr.println("fap: note: this is a temporary embedded database, empty and removed on exit; pass --data-dir"
+                    + " (or set FAP_DATA_DIR) to work on the cluster a previous run kept");
+        }
     }
 
     Path outDir() {

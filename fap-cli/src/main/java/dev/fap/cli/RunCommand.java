@@ -1,37 +1,79 @@
 package dev.fap.cli;
 
 import dev.fap.core.Database;
+import dev.fap.core.bronze.BronzeLoader;
 import dev.fap.core.bronze.BronzeTable;
+import dev.fap.generator.DataGenerator;
+import dev.fap.generator.DatasetSpec;
+import dev.fap.generator.GenerateResult;
+import dev.fap.model.BuildOptions;
+import dev.fap.model.BuildResult;
+import dev.fap.model.TestResult;
+import dev.fap.model.Warehouse;
+import dev.fap.model.warehouse.FapWarehouse;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code fap run}: the main job. Opens the database (embedded unless one is configured), prepares
- * schemas, roles and the bronze tables, runs the pipeline steps and prints a summary; on the way out
- * the embedded PostgreSQL is stopped.
+ * schemas, roles and the bronze tables, generates and loads the dataset, builds and tests the
+ * warehouse, writes docs and artifacts, and prints a summary; on the way out the embedded PostgreSQL
+ * is stopped.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = "The main job: start the (embedded) PostgreSQL, prepare schemas, roles and bronze tables, "
-                + "run the pipeline and print a summary.")
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "The main job: (embedded) PostgreSQL, generate, load, build, test, docs; then a summary. "
+                + "Exit code 6 if a data-quality check fails (everything is still written).")
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     FapCli cli;
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Option(names = "--no-generate",
+            description = "Keep the bronze data that is there (e.g. from fap load) instead of generating a fresh dataset.")
+    boolean noGenerate;
 
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
         PrintWriter out = cli.out();
+        PrintWriter err = cli.err();
+        ConsoleProgress progress = ConsoleProgress.on(err);
+        List<String> lines = new ArrayList<>();
         String database;
         WarehouseStatus status;
+        TestResult checks;
         try (Database db = cli.openDatabase()) {
             database = db.description() + (db.isEmbedded() ? ", stopped" : "");
-            out.println("fap: using " + db.description());
-            for (BronzeTable t : BronzeTable.values()) {
-                db.dsl().execute(t.createTableSql(Database.BRONZE));
+            err.println("fap: using " + db.description());
+            BronzeLoader.ensureTables(db);
+            if (noGenerate) {
+                cli.warnIfTemporary(db);
+            } else {
+                DatasetSpec spec = dataset.spec();
+                truncateBronze(db);
+                err.println("fap: generating " + spec);
+                GenerateResult g = DataGenerator.of(spec).toDatabase(db, progress);
+                lines.add(String.format("  generate  %,d rows in %.1f s (seed %d)", g.totalRows(), g.millis() / 1000.0, spec.seed()));
             }
+            Warehouse wh = FapWarehouse.on(db);
+            BuildResult build = wh.build(dev.fap.model.Selection.all(),
+                    BuildOptions.defaults().withFullRefresh().withListener(progress)).orThrow();
+            lines.add(String.format("  build     %d models in %.1f s", build.models().size(), build.millis() / 1000.0));
+            checks = wh.test(dev.fap.model.Selection.all(), BuildOptions.defaults().withListener(progress));
+            lines.add(String.format("  checks    %d passed, %d warned, %d failed", checks.passed(), checks.warned(), checks.failed()));
+            Path docs = wh.writeDocs(cli.outDir().resolve("docs"));
+            List<Path> artifacts = wh.writeArtifacts(cli.outDir());
+            lines.add("  docs      " + docs);
+            artifacts.forEach(p -> lines.add("  artifact  " + p));
             status = WarehouseStatus.of(db);
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -40,13 +82,17 @@ final class RunCommand implements Callable<Integer> {
         out.printf("  server    PostgreSQL %s%n", status.server());
         out.printf("  schemas   %s%n", String.join(", ", status.schemas()));
         out.printf("  roles     %s%n", String.join(", ", status.roles()));
-        out.printf("  bronze    %d tables, %,d rows%n", status.bronzeRows().size(), status.totalBronzeRows());
-        if (status.totalBronzeRows() > 0) {
-            TextTable table = new TextTable(List.of("bronze table", "rows"), List.of(false, true));
-            status.bronzeRows().forEach((t, n) -> table.add(List.of(t.tableName(), String.format("%,d", n))));
-            out.print(table.render());
-        }
+        status.layers().forEach((schema, layer) -> out.printf("  %-9s %s%n", schema, layer));
+        lines.forEach(out::println);
         out.flush();
+        checks.orThrow();
         return 0;
+    }
+
+    /** A run starts from a clean bronze so that the same seed always gives the same warehouse. */
+    private static void truncateBronze(Database db) {
+        String tables = java.util.Arrays.stream(BronzeTable.values()).map(t -> Database.BRONZE + "." + t.tableName())
+                .collect(java.util.stream.Collectors.joining(", "));
+        db.dsl().execute("truncate " + tables);
     }
 }

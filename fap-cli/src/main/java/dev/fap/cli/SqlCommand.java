@@ -74,10 +74,7 @@ final class SqlCommand implements Callable<Integer> {
         }
         PrintWriter out = cli.out();
         try (Database db = cli.openDatabase()) {
-            if (db.isEmbedded() && cli.config().dataDir().isEmpty()) {
-                cli.err().println("fap: note: this is a temporary embedded database; pass --data-dir (or set FAP_DATA_DIR)"
-                        + " to query the cluster a previous run kept");
-            }
+            cli.warnIfTemporary(db);
             try (Connection c = db.connection(); Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 try {

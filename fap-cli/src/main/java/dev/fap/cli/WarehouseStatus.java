@@ -19,12 +19,23 @@ import java.util.Map;
  * @param schemas    FAP's schemas that exist
  * @param roles      FAP's roles that exist
  * @param bronzeRows rows per bronze table that exists, in contract order
+ * @param layers     tables, rows and views per schema (bronze, silver, gold)
  */
-record WarehouseStatus(String server, List<String> schemas, List<String> roles, Map<BronzeTable, Long> bronzeRows) {
+record WarehouseStatus(String server, List<String> schemas, List<String> roles, Map<BronzeTable, Long> bronzeRows,
+                       Map<String, Layer> layers) {
     WarehouseStatus {
         schemas = List.copyOf(schemas);
         roles = List.copyOf(roles);
         bronzeRows = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bronzeRows));
+        layers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layers));
+    }
+
+    /** Tables, their total rows and views in one schema. */
+    record Layer(int tables, long rows, int views) {
+        @Override
+        public String toString() {
+            return String.format("%d tables, %,d rows%s", tables, rows, views == 0 ? "" : ", " + views + " views");
+        }
     }
 
     static WarehouseStatus of(Database db) {
@@ -42,7 +53,19 @@ record WarehouseStatus(String server, List<String> schemas, List<String> roles, 
                 rows.put(t, dsl.fetchSingle("select count(*) from " + Database.BRONZE + "." + t.tableName()).get(0, Long.class));
             }
         }
-        return new WarehouseStatus(server, schemas, roles, rows);
+        Map<String, Layer> layers = new LinkedHashMap<>();
+        for (String schema : List.of(Database.BRONZE, Database.SILVER, Database.GOLD)) {
+            List<String> tables = dsl.fetch("select table_name from information_schema.tables where table_schema = ? "
+                    + "and table_type = 'BASE TABLE' order by 1", schema).getValues(0, String.class);
+            long total = 0;
+            for (String t : tables) {
+                total += dsl.fetchSingle("select count(*) from " + schema + ".\"" + t.replace("\"", "\"\"") + "\"").get(0, Long.class);
+            }
+            int views = dsl.fetchSingle("select count(*) from information_schema.views where table_schema = ?", schema)
+                    .get(0, Integer.class);
+            layers.put(schema, new Layer(tables.size(), total, views));
+        }
+        return new WarehouseStatus(server, schemas, roles, rows, layers);
     }
 
     long totalBronzeRows() {

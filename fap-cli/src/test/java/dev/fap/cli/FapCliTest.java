@@ -49,14 +49,19 @@ class FapCliTest {
 
     @Test
     void runOnATemporaryClusterPreparesEverythingAndLeavesNoProcess() {
-        CliRunner.Result r = CliRunner.run("run");
+        CliRunner.Result r = CliRunner.run("run", "--customers", "60", "--transactions", "3000", "--out", tmp.resolve("out").toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains("FAP run finished in")
                 .contains("schemas   bronze, silver, gold, fap_meta")
                 .contains("roles     fap_analyst, fap_loader, fap_transformer")
                 .containsPattern("server    PostgreSQL 17\\.\\d+")
-                .contains("bronze    13 tables, 0 rows")
+                .containsPattern("bronze    13 tables, [0-9,]+ rows")
                 .contains("(temporary), stopped");
+        assertThat(r.out()).containsPattern("checks    \\d+ passed, \\d+ warned, 0 failed")
+                .containsPattern("build     \\d+ models in");
+        assertThat(tmp.resolve("out/run_results.json")).isNotEmptyFile();
+        assertThat(tmp.resolve("out/manifest.json")).isNotEmptyFile();
+        assertThat(tmp.resolve("out/docs/index.html")).isNotEmptyFile();
         Matcher m = Pattern.compile("embedded PostgreSQL on port (\\d+)").matcher(r.out());
         assertThat(m.find()).isTrue();
         assertThat(accepts(Integer.parseInt(m.group(1)))).as("embedded server stopped").isFalse();
@@ -65,7 +70,8 @@ class FapCliTest {
     @Test
     void sqlPrintsAlignedTablesOnAKeptCluster() {
         String dir = tmp.resolve("pgdata").toString();
-        CliRunner.Result first = CliRunner.run("run", "--data-dir", dir);
+        CliRunner.Result first = CliRunner.run("run", "--data-dir", dir, "--customers", "50", "--transactions", "2000",
+                "--out", tmp.resolve("out").toString());
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.out()).contains("data in " + dir);
 
@@ -96,6 +102,45 @@ class FapCliTest {
                 "create table bronze.cli_t(x int); insert into bronze.cli_t values (1), (2); select sum(x) as total from bronze.cli_t");
         assertThat(multi.exitCode()).as(multi.toString()).isZero();
         assertThat(multi.out()).contains("OK, 2 rows affected").contains("     3\n");
+    }
+
+    @Test
+    void generateThenLoadThenBuildAndTestOnAKeptCluster() throws IOException {
+        String dir = tmp.resolve("pgdata").toString();
+        Path csv = tmp.resolve("csv");
+        CliRunner.Result gen = CliRunner.run("generate", "--customers", "40", "--transactions", "1500", "--seed", "7", "--to", csv.toString());
+        assertThat(gen.exitCode()).as(gen.toString()).isZero();
+        assertThat(csv.resolve("transactions.csv")).isNotEmptyFile();
+        long csvTransactions = Files.lines(csv.resolve("transactions.csv")).count() - 1;
+        assertThat(csvTransactions).isEqualTo(1500);
+
+        CliRunner.Result load = CliRunner.run("load", "--data-dir", dir, "--from", csv.toString());
+        assertThat(load.exitCode()).as(load.toString()).isZero();
+        assertThat(load.out()).contains("transactions=1500");
+
+        CliRunner.Result count = CliRunner.run("sql", "--data-dir", dir, "select count(*) as n from bronze.transactions");
+        assertThat(count.out()).contains(" 1500\n");
+
+        String out = tmp.resolve("out").toString();
+        CliRunner.Result build = CliRunner.run("build", "--data-dir", dir, "--out", out);
+        assertThat(build.exitCode()).as(build.toString()).isZero();
+        assertThat(build.out().toLowerCase(java.util.Locale.ROOT)).contains("]: success");
+        CliRunner.Result test = CliRunner.run("test", "--data-dir", dir, "--out", out);
+        assertThat(test.exitCode()).as(test.toString()).isZero();
+        CliRunner.Result docs = CliRunner.run("docs", "--data-dir", dir, "--out", out);
+        assertThat(docs.exitCode()).as(docs.toString()).isZero();
+        assertThat(tmp.resolve("out/docs/index.html")).isNotEmptyFile();
+
+        CliRunner.Result missing = CliRunner.run("load", "--data-dir", dir, "--from", tmp.resolve("nope").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such folder").contains("hint:");
+    }
+
+    @Test
+    void badGeneratorArgumentIsExitCode2() {
+        CliRunner.Result r = CliRunner.run("generate", "--customers", "0", "--to", tmp.resolve("x").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("customers must be between 1 and 9,999,999, was 0").contains("hint:");
     }
 
     @Test
