@@ -15,13 +15,18 @@ import java.util.List;
  *
  * @param campaignEffect     pooled over all campaigns with a control group; null when there are none
  * @param perCampaign        one estimate per campaign with enough contacts
+ * @param skippedCampaigns   campaigns left out of the per-campaign estimates for having fewer than
+ *                           {@code minGroupSize} treated or control contacts, with their counts
+ * @param minGroupSize       minimum treated and control contacts for an estimate
  * @param attribution        conversions by campaign type (lookback 90 days)
  * @param attributionLookbackDays lookback window of the attribution
  * @param conversions        conversions attributed
- * @param economicImpact     monthly spend per active customer on unemployment rate (lags 0..2) and consumer confidence, HC1 errors; null with fewer than 12 months
+ * @param economicImpact     ln(mean purchase ticket) per month on the unemployment rate at lags 0, 1 and 2 months, OLS with HC1
+ *                           errors; null with fewer than 12 months
  * @param economicMonths     months in the regression
  */
-public record CausalAnalysis(CampaignEffect campaignEffect, List<CampaignEffect> perCampaign,
+public record CausalAnalysis(CampaignEffect campaignEffect, List<CampaignEffect> perCampaign, List<String> skippedCampaigns,
+                             int minGroupSize,
                              List<ChannelAttribution> attribution, int attributionLookbackDays, long conversions,
                              OlsModel economicImpact, int economicMonths) {
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param creditDefault  default model (unit: customer with loan or card payments); null when no payments exist
  * @param lifetimeValue  CLV summary
  * @param riskCategories customers by risk category (Low / Medium / High / Very High by predicted churn and default)
- * @param scoresWritten  rows written to gold.customer_scores
+ * @param scoresWritten  rows written to gold.customer_scores (one per customer and model: churn, late_payment, fraud, clv)
  */
 public record PredictiveAnalysis(ModelEvaluation churn, ModelEvaluation fraud, ModelEvaluation creditDefault,
                                  LifetimeValueSummary lifetimeValue, Breakdown riskCategories, long scoresWritten) {

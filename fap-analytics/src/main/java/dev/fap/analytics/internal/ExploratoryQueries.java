@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.jooq.Record;
@@ -68,7 +67,7 @@ public final class ExploratoryQueries {
                 data[i][j] = cols[j][i];
             }
         }
-        Clustering clustering = KMeans.defaults().withK(2, Math.min(8, rows.length - 1)).withSeed(ctx.seed())
+        Clustering clustering = KMeans.defaults().withK(2, Math.min(6, rows.length - 1)).withSeed(ctx.seed())
                 .withSilhouetteSample(1000).cluster(names, data);
         List<SegmentProfile> segments = new ArrayList<>();
         for (int c = 0; c < clustering.k(); c++) {
@@ -85,8 +84,14 @@ public final class ExploratoryQueries {
         outliers.add(Outliers.detect("spend_per_month", pick(rows, f.spendPerMonth, false)));
         outliers.add(Outliers.detect("transactions_per_month", pick(rows, f.txnPerMonth, false)));
         outliers.add(Outliers.detect("avg_ticket", pick(rows, f.avgTicket, false)));
-        List<CategorySpend> byCategory = spend(ctx, "f.merchant_category", "");
-        List<CategorySpend> byRegion = spend(ctx, "m.region", "join gold.dim_merchant m on m.merchant_key = f.merchant_key");
+        List<Record> spendRows = ctx.sql().fetch("""
+                select grouping(f.merchant_category) as by_region, coalesce(f.merchant_category, m.region, '(none)') as label,
+                       count(*) as n, count(distinct f.customer_id) as customers, sum(f.debit_amount) as volume
+                from gold.fact_transactions f join gold.dim_merchant m on m.merchant_key = f.merchant_key
+                where f.is_approved and f.is_debit
+                group by grouping sets ((f.merchant_category), (m.region)) order by by_region, volume desc, label""");
+        List<CategorySpend> byCategory = spend(spendRows, 0);
+        List<CategorySpend> byRegion = spend(spendRows, 1);
         return new ExploratoryAnalysis(rows.length, List.copyOf(names), List.copyOf(dropped), clustering, List.copyOf(segments),
                 pearson, spearman, List.copyOf(outliers), byCategory, byRegion);
     }
@@ -112,16 +117,16 @@ public final class ExploratoryQueries {
         return out;
     }
 
-    private static List<CategorySpend> spend(Context ctx, String label, String join) {
+    private static List<CategorySpend> spend(List<Record> rows, int byRegion) {
         List<CategorySpend> out = new ArrayList<>();
-        for (Record r : ctx.sql().fetch("select coalesce(" + label + ", '(none)') as label, count(*) as n, "
-                + "count(distinct f.customer_id) as customers, sum(f.debit_amount) as volume from gold.fact_transactions f "
-                + join + " where f.is_approved and f.is_debit and f.has_merchant group by 1 order by volume desc, label")) {
+        for (Record r : rows) {
+            if (l(r, "by_region") != byRegion) {
+                continue;
+            }
             long n = l(r, "n");
             long c = l(r, "customers");
             double v = d(r, "volume");
-            out.add(new CategorySpend(s(r, "label").toLowerCase(Locale.ROOT).equals("(none)") ? "(none)" : s(r, "label"), n, c, v,
-                    Fractions.ratio(v, n), Fractions.ratio(v, c)));
+            out.add(new CategorySpend(s(r, "label"), n, c, v, Fractions.ratio(v, n), Fractions.ratio(v, c)));
         }
         return List.copyOf(out);
     }

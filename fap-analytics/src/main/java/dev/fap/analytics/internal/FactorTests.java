@@ -21,7 +21,11 @@ final class FactorTests {
 
     /** One factor test (q-value not yet adjusted: equal to p). */
     static FactorTest test(Context ctx, String outcome, String factor, String query, Object... binds) {
-        List<Record> rows = ctx.sql().fetch(query, binds);
+        return test(ctx, outcome, factor, ctx.sql().fetch(query, binds));
+    }
+
+    /** One factor test from rows {@code level, n, events} already fetched. */
+    static FactorTest test(Context ctx, String outcome, String factor, List<Record> rows) {
         List<String> labels = new ArrayList<>();
         long[][] table = new long[rows.size()][2];
         long events = 0;

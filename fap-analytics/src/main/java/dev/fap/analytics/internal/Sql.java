@@ -8,9 +8,12 @@ import java.sql.SQLException;
 import java.util.List;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs analysis SQL and reads typed values, translating failures into {@link FapException}s. */
 public final class Sql {
+    private static final Logger LOG = LoggerFactory.getLogger(Sql.class);
     private final Database db;
 
     public Sql(Database db) {
@@ -23,8 +26,14 @@ public final class Sql {
 
     /** Runs a query; a missing gold/silver relation becomes ANALYSIS_FAILED with the fix. */
     public List<Record> fetch(String sql, Object... binds) {
+        long t0 = System.nanoTime();
         try {
-            return db.dsl().fetch(sql, binds);
+            List<Record> rows = db.dsl().fetch(sql, binds);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} ms, {} rows: {}", (System.nanoTime() - t0) / 1_000_000, rows.size(),
+                        sql.strip().replaceAll("\\s+", " ").substring(0, Math.min(140, sql.strip().replaceAll("\\s+", " ").length())));
+            }
+            return rows;
         } catch (DataAccessException e) {
             throw translate(e, sql);
         }

@@ -1,0 +1,214 @@
+package dev.fap.analytics;
+
+import dev.fap.analytics.internal.CausalQueries;
+import dev.fap.analytics.internal.Context;
+import dev.fap.analytics.internal.DescriptiveQueries;
+import dev.fap.analytics.internal.DiagnosticQueries;
+import dev.fap.analytics.internal.ExploratoryQueries;
+import dev.fap.analytics.internal.InferentialQueries;
+import dev.fap.analytics.internal.PredictiveQueries;
+import dev.fap.analytics.internal.PrescriptiveQueries;
+import dev.fap.analytics.internal.RealtimeQueries;
+import dev.fap.analytics.internal.Sql;
+import dev.fap.core.Database;
+import dev.fap.core.ErrorCode;
+import dev.fap.core.FapException;
+import dev.fap.core.ProgressListener;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jooq.Record;
+
+/**
+ * The eight analytics types over the gold star schema, with real statistics. The one entry point of
+ * {@code fap-analytics}.
+ *
+ * <pre>{@code
+ * Analytics analytics = Analytics.on(db);                 // seed 42, 95% intervals
+ * DescriptiveAnalysis d = analytics.descriptive();
+ * CausalAnalysis c = analytics.withSeed(7).causal();
+ * AnalyticsReport all = analytics.all();                  // all eight, with timings and failures
+ * all.writeJson(Path.of("fap-out/analytics.json"));
+ * }</pre>
+ *
+ * <p>Aggregation runs in PostgreSQL (GROUP BY over {@code gold.*}, plus the silver staging tables for
+ * campaign contacts, interactions, loan payments and economic indicators); only per-customer feature rows
+ * and model inputs are fetched. Every random step (train/test split, bootstrap, k-means starts) uses the
+ * seed, so the same data and seed give the same results. {@link #predictive()} writes the scores to
+ * {@code gold.customer_scores}.
+ *
+ * <p>Each method computes one analysis on a fresh snapshot of the data. Parts that cannot be computed
+ * (no fraud at all, no campaigns, too few customers) are {@code null} in the result and listed in
+ * {@link AnalyticsReport#failures()} when run through {@link #all()}; a whole analysis that cannot be
+ * computed throws {@link FapException} with {@link ErrorCode#ANALYSIS_FAILED}. Immutable and thread-safe.
+ */
+public final class Analytics {
+    private final Database db;
+    private final long seed;
+    private final double level;
+    private final Double retentionBudget;
+    private final double offerCost;
+    private final double retentionUplift;
+    private final RealtimeWindow window;
+    private final ProgressListener progress;
+
+    private Analytics(Database db, long seed, double level, Double retentionBudget, double offerCost, double retentionUplift,
+                      RealtimeWindow window, ProgressListener progress) {
+        this.db = db;
+        this.seed = seed;
+        this.level = level;
+        this.retentionBudget = retentionBudget;
+        this.offerCost = offerCost;
+        this.retentionUplift = retentionUplift;
+        this.window = window;
+        this.progress = progress;
+    }
+
+    /** Analytics over the warehouse in {@code db}: seed 42, 95% intervals, offer cost 50, uplift 25%, default window. */
+    public static Analytics on(Database db) {
+        return new Analytics(Objects.requireNonNull(db, "db"), 42L, 0.95, null, 50.0, 0.25, RealtimeWindow.defaults(),
+                ProgressListener.NONE);
+    }
+
+    /** With another seed for splits, bootstraps and k-means. */
+    public Analytics withSeed(long seed) {
+        return new Analytics(db, seed, level, retentionBudget, offerCost, retentionUplift, window, progress);
+    }
+
+    /** With another confidence level in (0, 1) for every interval. */
+    public Analytics withLevel(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw FapException.invalidArgument("confidence level must lie in (0, 1), was " + level, "pass e.g. 0.95");
+        }
+        return new Analytics(db, seed, level, retentionBudget, offerCost, retentionUplift, window, progress);
+    }
+
+    /** With a retention budget (default: a quarter of the cost of making every customer an offer). */
+    public Analytics withRetentionBudget(double budget) {
+        if (!(budget >= 0) || Double.isInfinite(budget)) {
+            throw FapException.invalidArgument("retention budget must be finite and ≥ 0, was " + budget, "pass e.g. 50000");
+        }
+        return new Analytics(db, seed, level, budget, offerCost, retentionUplift, window, progress);
+    }
+
+    /** With the cost of one retention offer (default 50) and the share of would-be churners it keeps (default 0.25). */
+    public Analytics withRetentionOffer(double cost, double uplift) {
+        if (!(cost > 0) || !(uplift > 0 && uplift <= 1)) {
+            throw FapException.invalidArgument("offer cost must be > 0 and uplift in (0, 1], had " + cost + " and " + uplift,
+                    "pass e.g. 50 and 0.25");
+        }
+        return new Analytics(db, seed, level, retentionBudget, cost, uplift, window, progress);
+    }
+
+    /** With the window used by {@link #all()} for the real-time analysis. */
+    public Analytics withRealtimeWindow(RealtimeWindow window) {
+        return new Analytics(db, seed, level, retentionBudget, offerCost, retentionUplift, Objects.requireNonNull(window, "window"),
+                progress);
+    }
+
+    /** With a listener told about each analysis ({@code analyze:descriptive}, ...). */
+    public Analytics withProgress(ProgressListener progress) {
+        return new Analytics(db, seed, level, retentionBudget, offerCost, retentionUplift, window,
+                Objects.requireNonNull(progress, "progress"));
+    }
+
+    /** KPIs, trends, mix, demographics, products, merchants, account status. */
+    public DescriptiveAnalysis descriptive() {
+        return DescriptiveQueries.run(context());
+    }
+
+    /** Fraud drivers, churn by tenure, declines, delinquency, satisfaction. */
+    public DiagnosticAnalysis diagnostic() {
+        return DiagnosticQueries.run(context());
+    }
+
+    /** Segments, correlations, outliers, spending patterns. */
+    public ExploratoryAnalysis exploratory() {
+        return ExploratoryQueries.run(context());
+    }
+
+    /** t-tests, bootstrap intervals, campaign A/B tests, retention, BH. */
+    public InferentialAnalysis inferential() {
+        return InferentialQueries.run(context());
+    }
+
+    /** Churn, fraud and default models; CLV; risk; writes {@code gold.customer_scores}. */
+    public PredictiveAnalysis predictive() {
+        return PredictiveQueries.run(context());
+    }
+
+    /** Next best offer and the retention budget LP. */
+    public PrescriptiveAnalysis prescriptive() {
+        return PrescriptiveQueries.run(context());
+    }
+
+    /** Campaign effect (DiD, ratio DiD, IPW), attribution, economic impact. */
+    public CausalAnalysis causal() {
+        return CausalQueries.run(context());
+    }
+
+    /** Sliding-window monitoring of the newest transactions with the configured window. */
+    public RealtimeAnalysis realtime() {
+        return realtime(window);
+    }
+
+    /** Sliding-window monitoring of the newest transactions. */
+    public RealtimeAnalysis realtime(RealtimeWindow window) {
+        return RealtimeQueries.run(context(), Objects.requireNonNull(window, "window"));
+    }
+
+    /**
+     * All eight analyses on one snapshot (features and models are computed once and shared). An analysis
+     * that fails is {@code null} in the report and its reason is listed in {@link AnalyticsReport#failures()}.
+     */
+    public AnalyticsReport all() {
+        Context ctx = context();
+        List<StepTiming> timings = new ArrayList<>();
+        DescriptiveAnalysis d = step(ctx, timings, "descriptive", DescriptiveQueries::run);
+        DiagnosticAnalysis g = step(ctx, timings, "diagnostic", DiagnosticQueries::run);
+        ExploratoryAnalysis e = step(ctx, timings, "exploratory", ExploratoryQueries::run);
+        InferentialAnalysis i = step(ctx, timings, "inferential", InferentialQueries::run);
+        PredictiveAnalysis p = step(ctx, timings, "predictive", PredictiveQueries::run);
+        PrescriptiveAnalysis s = step(ctx, timings, "prescriptive", PrescriptiveQueries::run);
+        CausalAnalysis c = step(ctx, timings, "causal", CausalQueries::run);
+        RealtimeAnalysis r = step(ctx, timings, "realtime", x -> RealtimeQueries.run(x, window));
+        return new AnalyticsReport(ctx.asOfDate(), seed, level, d, g, e, i, p, s, c, r, ctx.failures(), List.copyOf(timings));
+    }
+
+    private <T> T step(Context ctx, List<StepTiming> timings, String name, Function<Context, T> analysis) {
+        String step = "analyze:" + name;
+        progress.stepStarted(step, 1);
+        long t0 = System.nanoTime();
+        T result = null;
+        try {
+            result = analysis.apply(ctx);
+        } catch (FapException ex) {
+            if (ex.code() != ErrorCode.ANALYSIS_FAILED) {
+                throw ex;
+            }
+            ctx.fail(name, ex);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        timings.add(new StepTiming(name, ms));
+        progress.stepFinished(step, result == null ? 0 : 1, ms);
+        return result;
+    }
+
+    private Context context() {
+        Sql sql = new Sql(db);
+        Record r = sql.one("select max(transaction_date) as d from gold.fact_transactions");
+        LocalDate asOf = r.get("d", LocalDate.class);
+        if (asOf == null) {
+            throw new FapException(ErrorCode.ANALYSIS_FAILED, "gold.fact_transactions is empty: there is nothing to analyse",
+                    "generate and load data, then build the warehouse (./fap run)");
+        }
+        return new Context(sql, asOf, seed, level, retentionBudget, offerCost, retentionUplift);
+    }
+
+    @Override
+    public String toString() {
+        return "Analytics[" + db + ", seed=" + seed + ", level=" + level + "]";
+    }
+}

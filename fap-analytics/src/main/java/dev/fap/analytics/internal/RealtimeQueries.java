@@ -1,0 +1,113 @@
+package dev.fap.analytics.internal;
+
+import static dev.fap.analytics.internal.Sql.d;
+import static dev.fap.analytics.internal.Sql.l;
+
+import dev.fap.analytics.Anomaly;
+import dev.fap.analytics.LatencyStats;
+import dev.fap.analytics.RealtimeAnalysis;
+import dev.fap.analytics.RealtimeBucket;
+import dev.fap.analytics.RealtimeWindow;
+import dev.fap.analytics.stats.Ewma;
+import dev.fap.analytics.stats.EwmaChart;
+import dev.fap.analytics.stats.ProportionEstimate;
+import dev.fap.analytics.stats.Proportions;
+import dev.fap.analytics.stats.Quantiles;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Record;
+
+/**
+ * Real-time monitoring over {@code bronze.transactions}, the table the live stream appends to, so new
+ * batches are visible before any rebuild. Buckets by {@code date_bin} in PostgreSQL.
+ */
+public final class RealtimeQueries {
+    static final int LATENCY_SAMPLES = 5;
+
+    private RealtimeQueries() {
+    }
+
+    public static RealtimeAnalysis run(Context ctx, RealtimeWindow window) {
+        double[] rtt = new double[LATENCY_SAMPLES];
+        for (int i = 0; i < LATENCY_SAMPLES; i++) {
+            long t0 = System.nanoTime();
+            ctx.sql().fetch("select 1");
+            rtt[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Record head = ctx.sql().one("""
+                select max(transaction_date) as newest,
+                       extract(epoch from (now() - max(_loaded_at))) as lag_s,
+                       (select count(*) from bronze.transactions where _batch_id = (select max(_batch_id) from bronze.transactions)) as last_batch
+                from bronze.transactions""");
+        LocalDateTime end = head.get("newest", LocalDateTime.class);
+        if (end == null) {
+            throw new dev.fap.core.FapException(dev.fap.core.ErrorCode.ANALYSIS_FAILED, "no transactions to monitor in bronze.transactions",
+                    "load data or start the live stream first");
+        }
+        int nb = window.buckets();
+        LocalDateTime start = end.minus(window.bucket().multipliedBy(nb));
+        String interval = window.bucket().toSeconds() + " seconds";
+        long q0 = System.nanoTime();
+        List<Record> rows = ctx.sql().fetch("""
+                select date_bin(?::interval, transaction_date, ?::timestamp) as b, count(*) as n,
+                       count(*) filter (where decline_reason is null) as approved,
+                       coalesce(sum(abs(amount)) filter (where decline_reason is null), 0) as volume,
+                       count(*) filter (where coalesce(is_fraud, false) or coalesce(fraud_score, 0) >= 0.8) as flags,
+                       coalesce(avg(processing_time_ms), 0) as ms
+                from bronze.transactions where transaction_date > ?::timestamp and transaction_date <= ?::timestamp
+                group by 1 order by 1""", interval, start, start, end);
+        double queryMs = (System.nanoTime() - q0) / 1e6;
+        long alerts = l(ctx.sql().one("select count(*) as n from bronze.fraud_alerts where alert_date > ?::timestamp and alert_date <= ?::timestamp",
+                start, end), "n");
+        Map<LocalDateTime, Record> byStart = new HashMap<>();
+        for (Record r : rows) {
+            byStart.put(r.get("b", LocalDateTime.class), r);
+        }
+        List<RealtimeBucket> buckets = new ArrayList<>(nb);
+        long total = 0;
+        long approved = 0;
+        double[] counts = new double[nb];
+        double[] rates = new double[nb];
+        for (int i = 0; i < nb; i++) {
+            LocalDateTime b = start.plus(window.bucket().multipliedBy(i));
+            Record r = byStart.get(b);
+            long n = r == null ? 0 : l(r, "n");
+            long a = r == null ? 0 : l(r, "approved");
+            double rate = n == 0 ? 1.0 : (double) a / n;
+            buckets.add(new RealtimeBucket(b, n, a, rate, r == null ? 0 : d(r, "volume"), r == null ? 0 : l(r, "flags"),
+                    r == null ? 0 : d(r, "ms")));
+            total += n;
+            approved += a;
+            counts[i] = n;
+            rates[i] = rate;
+        }
+        int baseline = Math.min(window.baselineBuckets(), nb / 2);
+        EwmaChart volumeChart = null;
+        EwmaChart approvalChart = null;
+        List<Anomaly> anomalies = new ArrayList<>();
+        if (baseline >= 2) {
+            volumeChart = Ewma.chart(counts, window.lambda(), window.width(), baseline);
+            approvalChart = Ewma.chart(rates, window.lambda(), window.width(), baseline);
+            for (int t : volumeChart.alarms()) {
+                anomalies.add(new Anomaly(buckets.get(t).start(), "transactions", counts[t], volumeChart.ewma()[t],
+                        volumeChart.lower()[t], volumeChart.upper()[t]));
+            }
+            for (int t : approvalChart.alarms()) {
+                anomalies.add(new Anomaly(buckets.get(t).start(), "approval_rate", rates[t], approvalChart.ewma()[t],
+                        approvalChart.lower()[t], approvalChart.upper()[t]));
+            }
+        }
+        ProportionEstimate rate = total > 0 ? Proportions.wilson(approved, total, ctx.level()) : null;
+        double[] sorted = rtt.clone();
+        Arrays.sort(sorted);
+        LatencyStats latency = new LatencyStats(LATENCY_SAMPLES, Quantiles.ofSorted(sorted, 0.5), Quantiles.ofSorted(sorted, 0.95),
+                sorted[sorted.length - 1], queryMs);
+        double minutes = window.length().toSeconds() / 60.0;
+        return new RealtimeAnalysis(window, start, end, List.copyOf(buckets), total, total / minutes, rate, alerts, volumeChart,
+                approvalChart, List.copyOf(anomalies), latency, Math.max(0, d(head, "lag_s")), l(head, "last_batch"));
+    }
+}
