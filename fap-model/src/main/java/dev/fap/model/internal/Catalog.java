@@ -1,7 +1,9 @@
 package dev.fap.model.internal;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,26 +40,42 @@ final class Catalog {
         return out;
     }
 
-    /** Views and materialized views depending on the relation, those with fewer levels of indirection first. */
-    static List<DependentView> dependentViews(Connection c, String schema, String name) throws SQLException {
-        String rel = Jdbc.literal(schema + "." + name) + "::regclass";
-        String sql = "with recursive deps(oid, lvl) as ("
-                + " select distinct r.ev_class, 1 from pg_depend d join pg_rewrite r on r.oid = d.objid"
-                + " where d.classid = 'pg_rewrite'::regclass and d.refclassid = 'pg_class'::regclass and d.refobjid = " + rel
-                + " and r.ev_class <> " + rel
-                + " union select distinct r.ev_class, deps.lvl + 1 from deps join pg_depend d on d.refobjid = deps.oid"
-                + " and d.classid = 'pg_rewrite'::regclass and d.refclassid = 'pg_class'::regclass"
-                + " join pg_rewrite r on r.oid = d.objid where r.ev_class <> deps.oid and deps.lvl < 50)"
-                + " select n.nspname, cl.relname, cl.relkind, pg_get_viewdef(cl.oid), obj_description(cl.oid, 'pg_class'), max(lvl), cl.oid"
-                + " from deps join pg_class cl on cl.oid = deps.oid join pg_namespace n on n.oid = cl.relnamespace"
-                + " group by 1, 2, 3, 4, 5, 7 order by 6, 1, 2";
-        List<DependentView> out = new ArrayList<>();
-        for (String[] r : Jdbc.rows(c, sql)) {
-            List<String[]> colComments = Jdbc.rows(c, "select attname, col_description(attrelid, attnum) from pg_attribute where attrelid = "
-                    + r[6] + " and attnum > 0 and col_description(attrelid, attnum) is not null order by attnum");
-            out.add(new DependentView(r[0], r[1], r[2].charAt(0), r[3], r[4], colComments, Integer.parseInt(r[5])));
+    /** The kind of a relation (0 if absent) and the views depending on it, fewer levels of indirection first. */
+    record Dependents(char kind, List<DependentView> views) {}
+
+    /** Reads {@link Dependents} in one query. */
+    static Dependents dependents(Connection c, String schema, String name) throws SQLException {
+        String dep = " d on d.classid = 'pg_rewrite'::regclass and d.refclassid = 'pg_class'::regclass join pg_rewrite r on r.oid = d.objid";
+        String cols = " from pg_attribute a where a.attrelid = cl.oid and a.attnum > 0 and col_description(cl.oid, a.attnum) is not null order by a.attnum";
+        String sql = "with recursive target as (select oid, relkind from pg_class where oid = to_regclass(" + Jdbc.literal(schema + "." + name) + ")),"
+                + " deps(oid, lvl) as (select distinct r.ev_class, 1 from target t join pg_depend" + dep + " and d.refobjid = t.oid"
+                + " where r.ev_class <> t.oid"
+                + " union select distinct r.ev_class, deps.lvl + 1 from deps join pg_depend" + dep + " and d.refobjid = deps.oid"
+                + " where r.ev_class <> deps.oid and deps.lvl < 50),"
+                + " views as (select oid, max(lvl) as lvl from deps group by oid)"
+                + " select t.relkind, n.nspname, cl.relname, cl.relkind, pg_get_viewdef(cl.oid), obj_description(cl.oid, 'pg_class'), v.lvl,"
+                + " array(select a.attname::text" + cols + "), array(select col_description(cl.oid, a.attnum)" + cols + ")"
+                + " from target t left join views v on true left join pg_class cl on cl.oid = v.oid"
+                + " left join pg_namespace n on n.oid = cl.relnamespace order by v.lvl, n.nspname, cl.relname";
+        char kind = 0;
+        List<DependentView> views = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                kind = rs.getString(1).charAt(0);
+                if (rs.getString(2) == null) {
+                    continue;
+                }
+                String[] names = (String[]) rs.getArray(8).getArray();
+                String[] comments = (String[]) rs.getArray(9).getArray();
+                List<String[]> colComments = new ArrayList<>();
+                for (int i = 0; i < names.length; i++) {
+                    colComments.add(new String[] {names[i], comments[i]});
+                }
+                views.add(new DependentView(rs.getString(2), rs.getString(3), rs.getString(4).charAt(0), rs.getString(5), rs.getString(6),
+                        colComments, rs.getInt(7)));
+            }
         }
-        return out;
+        return new Dependents(kind, views);
     }
 
     static String quoteIdent(String s) {

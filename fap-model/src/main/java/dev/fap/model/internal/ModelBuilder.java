@@ -87,7 +87,7 @@ final class ModelBuilder {
 
     private Outcome view() throws SQLException {
         String sql = fullSql();
-        publish(() -> Jdbc.exec(c, "create view " + rel + " as " + sql), true);
+        publish(new ArrayList<>(List.of("create view " + rel + " as " + sql)), true);
         return new Outcome(-1, 0, 0, null, "");
     }
 
@@ -99,87 +99,86 @@ final class ModelBuilder {
         return new Outcome(rows, rows, 0, null, "");
     }
 
-    /** Creates {@code <name>__fap_new} from {@code select}, with indexes, comments and statistics. */
+    /**
+     * Creates {@code <name>__fap_new} from {@code select} with its indexes and statistics, in one round
+     * trip; returns its row count.
+     */
     private long createNewTable(String select) throws SQLException {
         String tmp = m.schema() + "." + m.name() + NEW_SUFFIX;
-        Jdbc.exec(c, "drop table if exists " + tmp);
-        long rows = Jdbc.exec(c, "create table " + tmp + " as " + select);
-        if (rows < 0) {
-            rows = Jdbc.longValue(c, "select count(*) from " + tmp);
-        }
-        addIndexes(tmp, m.name() + NEW_SUFFIX);
-        Jdbc.exec(c, "analyze " + tmp);
-        return rows;
-    }
-
-    private void addIndexes(String table, String prefix) throws SQLException {
+        List<String> script = new ArrayList<>();
+        script.add("create table " + tmp + " as " + select);
+        String prefix = m.name() + NEW_SUFFIX;
         if (!m.uniqueKey().isEmpty()) {
-            try {
-                Jdbc.exec(c, "create unique index " + prefix + "_key on " + table + " (" + String.join(", ", m.uniqueKey()) + ")");
-            } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                    throw new FapException(ErrorCode.BUILD_FAILED, "model " + m.name() + ": unique key (" + String.join(", ", m.uniqueKey())
-                            + ") is not unique: " + e.getMessage(), "fix the model's SQL so that it returns one row per key, or correct uniqueKey(...)", e);
-                }
-                throw e;
-            }
-        }
-        int i = 0;
-        for (List<String> cols : m.indexes()) {
-            Jdbc.exec(c, "create index " + prefix + "_idx" + (i++) + " on " + table + " (" + String.join(", ", cols) + ")");
-        }
-    }
-
-    private void renameIndexes() throws SQLException {
-        if (!m.uniqueKey().isEmpty()) {
-            Jdbc.exec(c, "alter index " + m.schema() + "." + m.name() + NEW_SUFFIX + "_key rename to " + m.name() + "_key");
+            script.add("create unique index " + prefix + "_key on " + tmp + " (" + String.join(", ", m.uniqueKey()) + ")");
         }
         for (int i = 0; i < m.indexes().size(); i++) {
-            Jdbc.exec(c, "alter index " + m.schema() + "." + m.name() + NEW_SUFFIX + "_idx" + i + " rename to " + m.name() + "_idx" + i);
+            script.add("create index " + prefix + "_idx" + i + " on " + tmp + " (" + String.join(", ", m.indexes().get(i)) + ")");
+        }
+        script.add("analyze " + tmp);
+        try {
+            return Jdbc.exec(c, String.join(";\n", script));
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new FapException(ErrorCode.BUILD_FAILED, "model " + m.name() + ": unique key (" + String.join(", ", m.uniqueKey())
+                        + ") is not unique: " + e.getMessage(), "fix the model's SQL so that it returns one row per key, or correct uniqueKey(...)", e);
+            }
+            throw e;
         }
     }
 
     private void publishNewTable() throws SQLException {
-        publish(() -> {
-            Jdbc.exec(c, "alter table " + m.schema() + "." + m.name() + NEW_SUFFIX + " rename to " + m.name());
-            renameIndexes();
-        }, false);
+        List<String> put = new ArrayList<>();
+        put.add("alter table " + m.schema() + "." + m.name() + NEW_SUFFIX + " rename to " + m.name());
+        if (!m.uniqueKey().isEmpty()) {
+            put.add("alter index " + m.schema() + "." + m.name() + NEW_SUFFIX + "_key rename to " + m.name() + "_key");
+        }
+        for (int i = 0; i < m.indexes().size(); i++) {
+            put.add("alter index " + m.schema() + "." + m.name() + NEW_SUFFIX + "_idx" + i + " rename to " + m.name() + "_idx" + i);
+        }
+        publish(put, false);
     }
 
     /**
-     * Replaces the live relation with the new one (created by {@code creation}), recreates dependent
-     * views, documents it, runs the post hooks and commits. Serialised within a run so two swaps never
-     * recreate the same dependent view at once.
+     * Replaces the live relation with the new one (put in place by {@code creation}), recreates
+     * dependent views, documents it, runs the post hooks and commits: one catalog query and one script.
+     * Serialised within a run so two swaps never recreate the same dependent view at once.
      */
-    private void publish(Swap.Creation creation, boolean isView) throws SQLException {
+    private void publish(List<String> creation, boolean isView) throws SQLException {
         publishLock.lock();
         try {
-            Jdbc.exec(c, "set local lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-            Swap.replace(c, m.schema(), m.name(), creation);
-            comment(isView);
-            runHooks();
+            List<String> script = Swap.plan(c, m.schema(), m.name(), lockTimeout, creation);
+            script.addAll(commentStatements(isView));
+            for (String hook : m.postHooks()) {
+                script.add(hook.replace(SqlText.THIS, rel));
+            }
+            Jdbc.exec(c, String.join(";\n", script));
             c.commit();
         } finally {
             publishLock.unlock();
         }
     }
 
-    private void comment(boolean isView) throws SQLException {
-        String what = isView ? "view" : "table";
+    /** {@code comment on} the relation and on each documented column that exists (checked on the server). */
+    private List<String> commentStatements(boolean isView) {
+        List<String> out = new ArrayList<>();
         if (!m.description().isEmpty()) {
-            Jdbc.exec(c, "comment on " + what + " " + rel + " is " + Jdbc.literal(m.description()));
+            out.add("comment on " + (isView ? "view " : "table ") + rel + " is " + Jdbc.literal(m.description()));
         }
-        if (m.columns().isEmpty()) {
-            return;
-        }
-        Set<String> existing = new HashSet<>();
-        for (Catalog.ColumnInfo ci : Catalog.columns(c, m.schema(), m.name())) {
-            existing.add(ci.name());
-        }
-        for (Map.Entry<String, String> e : m.columns().entrySet()) {
-            if (existing.contains(e.getKey())) {
-                Jdbc.exec(c, "comment on column " + rel + "." + Catalog.quoteIdent(e.getKey()) + " is " + Jdbc.literal(e.getValue()));
+        if (!m.columns().isEmpty()) {
+            StringBuilder block = new StringBuilder("do $fap$ begin");
+            for (Map.Entry<String, String> e : m.columns().entrySet()) {
+                block.append(" if exists (select 1 from pg_attribute where attrelid = ").append(Jdbc.literal(rel)).append("::regclass and attname = ")
+                        .append(Jdbc.literal(e.getKey())).append(" and not attisdropped) then comment on column ").append(rel).append('.')
+                        .append(Catalog.quoteIdent(e.getKey())).append(" is ").append(Jdbc.literal(e.getValue())).append("; end if;");
             }
+            out.add(block.append(" end $fap$").toString());
+        }
+        return out;
+    }
+
+    private void comment(boolean isView) throws SQLException {
+        for (String sql : commentStatements(isView)) {
+            Jdbc.exec(c, sql);
         }
     }
 

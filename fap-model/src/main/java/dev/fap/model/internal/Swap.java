@@ -2,6 +2,8 @@ package dev.fap.model.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,40 +13,49 @@ import java.util.List;
  * dependent views would block the drop (or, with cascade, vanish).
  */
 final class Swap {
-    /** Puts the new relation in place. */
-    interface Creation {
-        void run() throws SQLException;
-    }
-
     private Swap() {}
 
-    /** Replaces {@code schema.name}; returns the number of dependent views recreated. */
-    static int replace(Connection c, String schema, String name, Creation creation) throws SQLException {
-        char kind = Catalog.relkind(c, schema, name);
-        List<Catalog.DependentView> deps = kind == 0 ? List.of() : Catalog.dependentViews(c, schema, name);
-        if (kind != 0) {
-            Jdbc.exec(c, "drop " + kindWord(kind) + " " + schema + "." + name + " cascade");
-        }
-        creation.run();
-        for (Catalog.DependentView v : deps) {
-            if (Catalog.relkind(c, v.schema(), v.name()) != 0) {
-                continue; // recreated already (e.g. by the creation step)
+    /**
+     * The statements that replace {@code schema.name} by what {@code creation} puts in place: drop the
+     * live relation (if any), the creation, the re-creation of every dependent view with its comments.
+     * Reads the catalog in one query; the caller runs the statements in its transaction.
+     */
+    static List<String> plan(Connection c, String schema, String name, Duration lockTimeout, List<String> creation) throws SQLException {
+        List<String> script = new ArrayList<>();
+        script.add("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+        Catalog.Dependents deps = Catalog.dependents(c, schema, name);
+        if (deps.kind() != 0) {
+            // Readers of a view lock the view, then the relations under it. Locking in the same order
+            // (outermost views first, the relation last) lets a swap wait for readers instead of
+            // deadlocking with them.
+            List<String> order = new ArrayList<>();
+            for (int i = deps.views().size() - 1; i >= 0; i--) {
+                Catalog.DependentView v = deps.views().get(i);
+                if (v.kind() == 'v') {
+                    order.add(v.schema() + "." + Catalog.quoteIdent(v.name()));
+                }
             }
+            order.add(schema + "." + name);
+            script.add("lock table " + String.join(", ", order) + " in access exclusive mode");
+            script.add("drop " + kindWord(deps.kind()) + " " + schema + "." + name + " cascade");
+        }
+        script.addAll(creation);
+        for (Catalog.DependentView v : deps.views()) {
             String def = v.definition().strip();
             if (def.endsWith(";")) {
                 def = def.substring(0, def.length() - 1);
             }
             String what = v.kind() == 'm' ? "materialized view" : "view";
-            Jdbc.exec(c, "create " + what + " " + v.schema() + "." + Catalog.quoteIdent(v.name()) + " as " + def);
+            String q = v.schema() + "." + Catalog.quoteIdent(v.name());
+            script.add("create " + what + " " + q + " as " + def);
             if (v.comment() != null) {
-                Jdbc.exec(c, "comment on " + what + " " + v.schema() + "." + Catalog.quoteIdent(v.name()) + " is " + Jdbc.literal(v.comment()));
+                script.add("comment on " + what + " " + q + " is " + Jdbc.literal(v.comment()));
             }
             for (String[] cc : v.columnComments()) {
-                Jdbc.exec(c, "comment on column " + v.schema() + "." + Catalog.quoteIdent(v.name()) + "." + Catalog.quoteIdent(cc[0])
-                        + " is " + Jdbc.literal(cc[1]));
+                script.add("comment on column " + q + "." + Catalog.quoteIdent(cc[0]) + " is " + Jdbc.literal(cc[1]));
             }
         }
-        return deps.size();
+        return script;
     }
 
     static String kindWord(char kind) {
