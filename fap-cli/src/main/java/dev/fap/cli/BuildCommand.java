@@ -45,7 +45,7 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     static BuildResult build(Warehouse wh, FapCli cli, String select, boolean fullRefresh, int threads) {
-        BuildOptions options = BuildOptions.defaults().withThreads(threads).withListener(ConsoleProgress.on(cli.err()));
+        BuildOptions options = BuildOptions.defaults().withThreads(threads).withListener(ConsoleProgress.of(cli));
         if (fullRefresh) {
             options = options.withFullRefresh();
         }

@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Progress on stderr: on a terminal a live bar for the step that moved last; everywhere one line per
- * finished step with its rows and time. Thread-safe (steps run in parallel).
+ * finished step with its rows and time — the whole steps ({@code build}, {@code test}) always, their
+ * parts ({@code build:dim_customer}, {@code test:...}) with {@code --verbose}. Thread-safe (steps run
+ * in parallel).
  *
  * <pre>{@code
  *   generate:transactions  [##########----------]  50%  25,000 / 50,000
@@ -20,19 +22,21 @@ final class ConsoleProgress implements ProgressListener {
 
     private final PrintWriter err;
     private final boolean live;
+    private final boolean details;
     private final Map<String, Long> expected = new ConcurrentHashMap<>();
     private long lastDraw;
     private boolean barShown;
 
-    ConsoleProgress(PrintWriter err, boolean live) {
+    ConsoleProgress(PrintWriter err, boolean live, boolean details) {
         this.err = err;
         this.live = live;
+        this.details = details;
     }
 
-    /** Live bars only when stderr is a terminal. */
-    static ConsoleProgress on(PrintWriter err) {
-        return new ConsoleProgress(err, System.console() != null && System.getenv("TERM") != null
-                && !"dumb".equals(System.getenv("TERM")));
+    /** Live bars only when stderr is a terminal; parts of steps listed when {@code cli} is verbose. */
+    static ConsoleProgress of(FapCli cli) {
+        return new ConsoleProgress(cli.err(), System.console() != null && System.getenv("TERM") != null
+                && !"dumb".equals(System.getenv("TERM")), cli.verbose());
     }
 
     @Override
@@ -70,11 +74,15 @@ final class ConsoleProgress implements ProgressListener {
     @Override
     public synchronized void stepFinished(String step, long rows, long millis) {
         expected.remove(step);
+        boolean part = step.indexOf(':') >= 0;
+        if (part && !details) {
+            return;
+        }
         if (barShown) {
             err.print("\r\u001b[K");
             barShown = false;
         }
-        err.printf("  ok  %-32s %,12d  %7.1f s%n", step, rows, millis / 1000.0);
+        err.printf("  ok  %-48s %,12d  %7.1f s%n", step, rows, millis / 1000.0);
         err.flush();
     }
 }

@@ -30,7 +30,7 @@ final class GenerateCommand implements Callable<Integer> {
         DatasetSpec spec = dataset.spec();
         Path dir = to != null ? to : cli.outDir().resolve("data");
         cli.err().println("fap: generating " + spec + " into " + dir);
-        GenerateResult r = DataGenerator.of(spec).toCsv(dir, ConsoleProgress.on(cli.err()));
+        GenerateResult r = DataGenerator.of(spec).toCsv(dir, ConsoleProgress.of(cli));
         cli.out().println(r);
         cli.out().println("CSV files in " + dir.toAbsolutePath().normalize());
         cli.out().flush();

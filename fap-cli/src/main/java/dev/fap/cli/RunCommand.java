@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         PrintWriter out = cli.out();
         PrintWriter err = cli.err();
-        ConsoleProgress progress = ConsoleProgress.on(err);
+        ConsoleProgress progress = ConsoleProgress.of(cli);
         List<String> lines = new ArrayList<>();
         String database;
         WarehouseStatus status;

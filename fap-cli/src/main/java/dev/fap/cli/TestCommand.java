@@ -26,7 +26,7 @@ final class TestCommand implements Callable<Integer> {
         try (Database db = cli.openDatabase()) {
             cli.warnIfTemporary(db);
             Warehouse wh = FapWarehouse.on(db);
-            TestResult r = wh.test(BuildCommand.selection(select), BuildOptions.defaults().withListener(ConsoleProgress.on(cli.err())));
+            TestResult r = wh.test(BuildCommand.selection(select), BuildOptions.defaults().withListener(ConsoleProgress.of(cli)));
             wh.writeArtifacts(cli.outDir());
             cli.out().println(r);
             r.orThrow();
