@@ -1,15 +1,11 @@
 package dev.fap.report.html;
 
-import dev.fap.core.ErrorCode;
-import dev.fap.core.FapException;
 import dev.fap.report.internal.ChartTheme;
 import dev.fap.report.internal.Html;
 import dev.fap.report.internal.PlotlyBundle;
+import dev.fap.report.internal.ReportFiles;
 import dev.fap.report.internal.Resources;
 import dev.fap.report.plotly.PlotlyJson;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,9 +47,13 @@ public final class HtmlReport {
     private final Instant generatedAt;
     private final String indexLink;
     private final List<String> footnotes;
+    private final List<String> notices;
+    private final String plotlySource;
+    private final String eventSource;
 
     private HtmlReport(String title, String question, String eyebrow, List<Kpi> kpis, List<ChartSection> sections,
-            Instant generatedAt, String indexLink, List<String> footnotes) {
+            Instant generatedAt, String indexLink, List<String> footnotes, List<String> notices, String plotlySource,
+            String eventSource) {
         this.title = title;
         this.question = question;
         this.eyebrow = eyebrow;
@@ -62,50 +62,82 @@ public final class HtmlReport {
         this.generatedAt = generatedAt;
         this.indexLink = indexLink;
         this.footnotes = List.copyOf(footnotes);
+        this.notices = List.copyOf(notices);
+        this.plotlySource = plotlySource;
+        this.eventSource = eventSource;
     }
 
     /** An empty report with a title. */
     public static HtmlReport titled(String title) {
-        return new HtmlReport(Objects.requireNonNull(title, "title"), "", "FAP report", List.of(), List.of(), null, "", List.of());
+        return new HtmlReport(Objects.requireNonNull(title, "title"), "", "FAP report", List.of(), List.of(), null, "", List.of(), List.of(), "", "");
     }
 
     /** The question the report answers, shown under the title. */
     public HtmlReport withQuestion(String question) {
-        return new HtmlReport(title, Objects.requireNonNull(question), eyebrow, kpis, sections, generatedAt, indexLink, footnotes);
+        return new HtmlReport(title, Objects.requireNonNull(question), eyebrow, kpis, sections, generatedAt, indexLink, footnotes, notices, plotlySource, eventSource);
     }
 
     /** The small line above the title, e.g. {@code "Report 1 of 8"}. */
     public HtmlReport withEyebrow(String eyebrow) {
-        return new HtmlReport(title, question, Objects.requireNonNull(eyebrow), kpis, sections, generatedAt, indexLink, footnotes);
+        return new HtmlReport(title, question, Objects.requireNonNull(eyebrow), kpis, sections, generatedAt, indexLink, footnotes, notices, plotlySource, eventSource);
     }
 
     public HtmlReport withKpi(Kpi kpi) {
         List<Kpi> list = new ArrayList<>(kpis);
         list.add(Objects.requireNonNull(kpi));
-        return new HtmlReport(title, question, eyebrow, list, sections, generatedAt, indexLink, footnotes);
+        return new HtmlReport(title, question, eyebrow, list, sections, generatedAt, indexLink, footnotes, notices, plotlySource, eventSource);
     }
 
     public HtmlReport withSection(ChartSection section) {
         List<ChartSection> list = new ArrayList<>(sections);
         list.add(Objects.requireNonNull(section));
-        return new HtmlReport(title, question, eyebrow, kpis, list, generatedAt, indexLink, footnotes);
+        return new HtmlReport(title, question, eyebrow, kpis, list, generatedAt, indexLink, footnotes, notices, plotlySource, eventSource);
     }
 
     /** The time stamp printed in the header; without one the page prints none (and stays byte-identical). */
     public HtmlReport withGeneratedAt(Instant instant) {
-        return new HtmlReport(title, question, eyebrow, kpis, sections, instant, indexLink, footnotes);
+        return new HtmlReport(title, question, eyebrow, kpis, sections, instant, indexLink, footnotes, notices, plotlySource, eventSource);
     }
 
     /** A relative link back to the report index, e.g. {@code "index.html"}. */
     public HtmlReport withIndexLink(String href) {
-        return new HtmlReport(title, question, eyebrow, kpis, sections, generatedAt, Objects.requireNonNull(href), footnotes);
+        return new HtmlReport(title, question, eyebrow, kpis, sections, generatedAt, Objects.requireNonNull(href), footnotes, notices, plotlySource, eventSource);
     }
 
     /** A line in the page footer (data source, caveats). */
     public HtmlReport withFootnote(String text) {
         List<String> list = new ArrayList<>(footnotes);
         list.add(Objects.requireNonNull(text));
-        return new HtmlReport(title, question, eyebrow, kpis, sections, generatedAt, indexLink, list);
+        return new HtmlReport(title, question, eyebrow, kpis, sections, generatedAt, indexLink, list, notices, plotlySource, eventSource);
+    }
+
+    /** A warning shown prominently at the top, e.g. why a section could not be computed. */
+    public HtmlReport withNotice(String text) {
+        List<String> list = new ArrayList<>(notices);
+        list.add(Objects.requireNonNull(text));
+        return new HtmlReport(title, question, eyebrow, kpis, sections, generatedAt, indexLink, footnotes, list, plotlySource, eventSource);
+    }
+
+    /**
+     * Loads plotly.js from {@code src} (e.g. {@code "/plotly.js"} served by {@code LiveDashboard})
+     * instead of embedding it; the page is then no longer self-contained.
+     */
+    public HtmlReport withPlotlyFrom(String src) {
+        return new HtmlReport(title, question, eyebrow, kpis, sections, generatedAt, indexLink, footnotes, notices,
+                Objects.requireNonNull(src), eventSource);
+    }
+
+    /**
+     * Makes the page live: it subscribes to the server-sent events at {@code url} and applies every
+     * {@code frame} event (KPIs and figures in page order, see {@code LiveFrame}) without reloading.
+     */
+    public HtmlReport withEventSource(String url) {
+        return new HtmlReport(title, question, eyebrow, kpis, sections, generatedAt, indexLink, footnotes, notices,
+                plotlySource, Objects.requireNonNull(url));
+    }
+
+    public List<String> notices() {
+        return notices;
     }
 
     public String title() {
@@ -132,17 +164,24 @@ public final class HtmlReport {
     /** The complete HTML document. */
     public String render() {
         PlotlyBundle plotly = PlotlyBundle.get();
-        StringBuilder html = new StringBuilder(plotly.base64Gzip().length() + 64_000);
+        StringBuilder html = new StringBuilder((plotlySource.isEmpty() ? plotly.base64Gzip().length() : 0) + 64_000);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"FAP fap-report, plotly.js ").append(plotly.version()).append("\">\n")
                 .append("<title>").append(Html.escape(title)).append("</title>\n")
                 .append("<style>\n").append(Resources.text("html/report.css")).append("</style>\n")
                 .append(ERROR_CAPTURE)
-                .append("</head>\n<body>\n");
+                .append("</head>\n<body");
+        if (!eventSource.isEmpty()) {
+            html.append(" data-events=\"").append(Html.escape(eventSource)).append("\"");
+        }
+        html.append(">\n");
         header(html);
         html.append("<main class=\"wrap\">\n");
         html.append("<div id=\"fap-banner\" class=\"banner\" role=\"alert\"></div>\n");
+        for (String notice : notices) {
+            html.append("<div class=\"banner show notice\" role=\"status\">").append(Html.escape(notice)).append("</div>\n");
+        }
         if (!kpis.isEmpty()) {
             html.append("<section class=\"kpis\" aria-label=\"Key figures\">\n");
             for (Kpi kpi : kpis) {
@@ -178,26 +217,18 @@ public final class HtmlReport {
             html.append("<script type=\"application/json\" id=\"fig-").append(ids.get(i)).append("\">")
                     .append(PlotlyJson.write(ChartTheme.apply(sections.get(i).figure()))).append("</script>\n");
         }
-        html.append("<script type=\"application/octet-stream\" id=\"fap-plotly\">").append(plotly.base64Gzip()).append("</script>\n")
-                .append("<script>\n").append(Resources.text("html/report.js")).append("</script>\n</body>\n</html>\n");
+        if (plotlySource.isEmpty()) {
+            html.append("<script type=\"application/octet-stream\" id=\"fap-plotly\">").append(plotly.base64Gzip()).append("</script>\n");
+        } else {
+            html.append("<script src=\"").append(Html.escape(plotlySource)).append("\"></script>\n");
+        }
+        html.append("<script>\n").append(Resources.text("html/report.js")).append("</script>\n</body>\n</html>\n");
         return html.toString();
     }
 
     /** Renders the report and writes it to {@code file}, creating parent folders. */
     public ReportFile writeTo(Path file) {
-        String html = render();
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new FapException(ErrorCode.IO_ERROR, "cannot write report " + file + ": " + e.getMessage(),
-                    "check that the folder is writable and the disk has space", e);
-        }
-        return new ReportFile(file, title, sections.size(), bytes.length);
+        return new ReportFile(file, title, sections.size(), ReportFiles.write(file, render()));
     }
 
     @Override
@@ -228,6 +259,9 @@ public final class HtmlReport {
         html.append("<p class=\"meta\">").append(sections.size()).append(sections.size() == 1 ? " chart" : " charts");
         if (generatedAt != null) {
             html.append(" &middot; generated ").append(STAMP.format(generatedAt));
+        }
+        if (!eventSource.isEmpty()) {
+            html.append(" &middot; <span class=\"live-dot off\" id=\"fap-live-dot\"></span><span id=\"fap-live\">connecting&hellip;</span>");
         }
         html.append("</p>\n</div></header>\n");
     }

@@ -13,12 +13,12 @@ import java.util.Objects;
  * }</pre>
  *
  * @param test  the test and the hypothesis it checks
- * @param value the p-value in [0, 1]
+ * @param value the p-value in [0, 1], or {@code NaN} when the test could not be computed (shown as "n/a")
  */
 public record PValue(String test, double value) {
     public PValue {
         Objects.requireNonNull(test, "test");
-        if (!(value >= 0 && value <= 1)) {
+        if (!Double.isNaN(value) && !(value >= 0 && value <= 1)) {
             throw FapException.invalidArgument("p-value of '" + test + "' must be in [0, 1], was " + value,
                     "pass the p-value the test returned");
         }
@@ -30,6 +30,9 @@ public record PValue(String test, double value) {
 
     /** {@code "p = 0.0123"}, {@code "p = 3.1e-4"}, or {@code "p < 1e-16"} below double precision. */
     public String formatted() {
+        if (Double.isNaN(value)) {
+            return "p = n/a";
+        }
         if (value < 1e-16) {
             return "p < 1e-16";
         }

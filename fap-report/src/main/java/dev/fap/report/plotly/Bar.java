@@ -41,6 +41,16 @@ public final class Bar extends Trace<Bar> {
         return with("error_y", Map.of("type", "data", "array", errors, "visible", true));
     }
 
+    /** Asymmetric vertical error bars: {@code plus[i]} above and {@code minus[i]} below bar {@code i}. */
+    public Bar withErrorY(List<? extends Number> plus, List<? extends Number> minus) {
+        return with("error_y", Map.of("type", "data", "symmetric", false, "array", plus, "arrayminus", minus, "visible", true));
+    }
+
+    /** Asymmetric horizontal error bars. */
+    public Bar withErrorX(List<? extends Number> plus, List<? extends Number> minus) {
+        return with("error_x", Map.of("type", "data", "symmetric", false, "array", plus, "arrayminus", minus, "visible", true));
+    }
+
     /** Horizontal symmetric error bars. */
     public Bar withErrorX(List<? extends Number> errors) {
         return with("error_x", Map.of("type", "data", "array", errors, "visible", true));

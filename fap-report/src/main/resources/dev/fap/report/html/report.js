@@ -56,10 +56,54 @@
         return draw(Plotly, div).catch(function (e) { fail(div.id + ": " + (e && e.message || e)); return { id: div.id, drawn: false }; });
       }));
       publish("done", charts);
+      return Plotly;
     } catch (e) {
       fail(e && e.message || e);
       publish("failed", []);
+      return null;
     }
   };
-  window.__fapDraw();
+  var ready = window.__fapDraw();
+
+  /* Live pages: apply each server-sent frame (KPIs and figures in page order) without reloading. */
+  var events = document.body.dataset.events;
+  if (events) {
+    fap.frames = 0;
+    fap.lastSequence = -1;
+    var live = document.getElementById("fap-live");
+    var dot = document.getElementById("fap-live-dot");
+    var source = new EventSource(events);
+    source.addEventListener("frame", function (event) {
+      ready.then(function (Plotly) {
+        if (!Plotly) { return; }
+        var frame = JSON.parse(event.data);
+        var cards = document.querySelectorAll(".kpi");
+        frame.kpis.forEach(function (kpi, i) {
+          if (!cards[i]) { return; }
+          cards[i].querySelector(".kpi-value").textContent = kpi.value;
+          var detail = cards[i].querySelector(".kpi-detail");
+          if (detail) { detail.textContent = kpi.detail; }
+        });
+        var divs = document.querySelectorAll(".chart[data-figure]");
+        var updates = frame.charts.map(function (figure, i) {
+          return divs[i] ? Plotly.react(divs[i], figure.data, figure.layout) : null;
+        });
+        return Promise.all(updates).then(function () {
+          fap.frames++;
+          fap.lastSequence = frame.sequence;
+          live.textContent = "live · update " + frame.sequence + (frame.status ? " · " + frame.status : "");
+          dot.classList.remove("off");
+        });
+      }).catch(function (e) { fail("live update: " + (e && e.message || e)); });
+    });
+    source.addEventListener("closed", function () {
+      source.close();
+      live.textContent = "stream ended";
+      dot.classList.add("off");
+    });
+    source.onerror = function () {
+      if (source.readyState !== EventSource.CLOSED) { live.textContent = "reconnecting…"; }
+      dot.classList.add("off");
+    };
+  }
 })();

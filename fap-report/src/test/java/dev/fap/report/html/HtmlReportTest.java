@@ -22,8 +22,10 @@ import dev.fap.report.plotly.Scatter;
 import dev.fap.report.plotly.Sunburst;
 import dev.fap.report.plotly.Treemap;
 import dev.fap.report.plotly.Waterfall;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,9 @@ class HtmlReportTest {
         assertThat(PValue.of("t", 0.0).formatted()).isEqualTo("p < 1e-16");
         assertThat(PValue.of("t", 1.0).formatted()).isEqualTo("p = 1.0");
         assertThatThrownBy(() -> PValue.of("t", 1.5)).isInstanceOf(FapException.class);
-        assertThatThrownBy(() -> PValue.of("t", Double.NaN)).isInstanceOf(FapException.class);
+        assertThat(PValue.of("t", Double.NaN).formatted()).isEqualTo("p = n/a");
+        assertThat(PValue.of("t", Double.NaN).significantAt(0.05)).isFalse();
+        assertThatThrownBy(() -> PValue.of("t", -0.1)).isInstanceOf(FapException.class);
     }
 
     @Test
@@ -91,5 +95,21 @@ class HtmlReportTest {
         assertThat(page.state()).isEqualTo("done");
         assertThat(page.chartDivs()).isEqualTo(12);
         assertThat(page.drawnCharts()).isEqualTo(12);
+    }
+
+    @Test
+    void everyChartHasPngAndSvgExportInItsToolbar(Chromium browser, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("export.html");
+        everyTraceType().writeTo(file);
+        try (Chromium.Page page = browser.open(file.toUri().toString(), 1400, 900)) {
+            page.waitFor("document.getElementById('fap-status').dataset.state", v -> !v.asText().equals("loading"), Duration.ofSeconds(60));
+            assertThat(page.evaluate("document.querySelectorAll('.modebar-btn[data-title=\"Download plot as SVG\"]').length").asInt()).isEqualTo(12);
+            assertThat(page.evaluate("Array.from(document.querySelectorAll('.modebar-btn'))"
+                    + ".filter(b => (b.getAttribute('data-title') || '').toLowerCase() === 'download plot as a png').length").asInt()).isEqualTo(12);
+            JsonNode svg = page.evaluate("Promise.all(Array.from(document.querySelectorAll('.chart[data-figure]')).map("
+                    + "d => Plotly.toImage(d, {format: 'svg', width: 600, height: 400}))).then(urls => urls.map(u => u.slice(0, 25)))");
+            assertThat(svg).hasSize(12).allSatisfy(u -> assertThat(u.asText()).isEqualTo("data:image/svg+xml,%3Csvg"));
+            assertThat(page.exceptions()).isEmpty();
+        }
     }
 }

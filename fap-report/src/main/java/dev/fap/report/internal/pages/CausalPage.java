@@ -1,0 +1,152 @@
+package dev.fap.report.internal.pages;
+
+import dev.fap.analytics.CampaignEffect;
+import dev.fap.analytics.CausalAnalysis;
+import dev.fap.analytics.ChannelAttribution;
+import dev.fap.analytics.stats.ConfidenceInterval;
+import dev.fap.analytics.stats.OlsModel;
+import dev.fap.analytics.stats.RegressionCoefficient;
+import dev.fap.report.html.ChartSection;
+import dev.fap.report.html.ChartWidth;
+import dev.fap.report.html.HtmlReport;
+import dev.fap.report.html.Kpi;
+import dev.fap.report.internal.Fmt;
+import dev.fap.report.plotly.Axis;
+import dev.fap.report.plotly.AxisType;
+import dev.fap.report.plotly.Bar;
+import dev.fap.report.plotly.BarMode;
+import dev.fap.report.plotly.Figure;
+import dev.fap.report.plotly.Layout;
+import dev.fap.report.plotly.Legend;
+import dev.fap.report.plotly.Marker;
+import dev.fap.report.plotly.Palette;
+import dev.fap.report.plotly.Sankey;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Report 7: what causes what — campaign effects, attribution and economic impact. */
+public final class CausalPage {
+    private CausalPage() {
+    }
+
+    public static HtmlReport build(CausalAnalysis c) {
+        HtmlReport report = HtmlReport.titled("Causal Analytics").withQuestion("What causes what?");
+        CampaignEffect pooled = c.campaignEffect();
+        if (pooled != null) {
+            report = report.withKpi(Kpi.of("Campaign effect (DiD)", Fmt.money(pooled.differenceInDifferences().estimate()))
+                            .withDetail(Fmt.moneyInterval(pooled.differenceInDifferences().interval()) + ", " + pooled.outcome()))
+                    .withKpi(Kpi.of("Campaign effect (IPW, ATT)", Fmt.money(pooled.propensityWeighted().estimate()))
+                            .withDetail(Fmt.moneyInterval(pooled.propensityWeighted().interval())));
+        }
+        report = report.withKpi(Kpi.of("Attributed conversions", Fmt.count(c.conversions())).withDetail(c.attributionLookbackDays() + "-day lookback"));
+        if (c.economicImpact() != null) {
+            report = report.withKpi(Kpi.of("Economic model R²", Fmt.decimal(c.economicImpact().rSquared(), 3))
+                    .withDetail(c.economicMonths() + " months, " + c.economicImpact().method()));
+        }
+        if (!c.attribution().isEmpty()) {
+            report = report.withSection(attribution(c)).withSection(conversionFlow(c));
+        }
+        if (c.economicImpact() != null) {
+            report = report.withSection(economic(c.economicImpact(), c.economicMonths()));
+        }
+        if (pooled != null) {
+            report = report.withSection(effects(pooled, c.perCampaign()));
+        }
+        return report;
+    }
+
+    private static ChartSection attribution(CausalAnalysis c) {
+        List<ChannelAttribution> a = c.attribution();
+        List<String> channels = a.stream().map(ChannelAttribution::channel).toList();
+        Figure figure = Figure.of(Layout.defaults().withBarMode(BarMode.GROUP).withLegend(Legend.horizontalAbove())
+                        .withXAxis(Axis.titled("Campaign type").withType(AxisType.CATEGORY)).withYAxis(Axis.titled("Conversions credited")),
+                Bar.of(channels, a.stream().map(ChannelAttribution::firstTouch).toList()).withName("First touch").withMarker(Marker.colored(Palette.series(0))),
+                Bar.of(channels, a.stream().map(ChannelAttribution::lastTouch).toList()).withName("Last touch").withMarker(Marker.colored(Palette.series(1))),
+                Bar.of(channels, a.stream().map(ChannelAttribution::linear).toList()).withName("Linear").withMarker(Marker.colored(Palette.series(2)))
+                        .withCustomData(a.stream().map(x -> List.<Object>of(x.linearShare(), x.touches())).toList())
+                        .withHoverTemplate("%{x}: %{y:,.1f} conversions (%{customdata[0]:.1%})<br>from %{customdata[1]:,} touches<extra>Linear</extra>"));
+        return ChartSection.of("Campaign attribution", figure)
+                .withDescription("Conversions credited to each campaign type under three attribution rules.")
+                .withMethod("Multi-touch attribution over treatment contacts in a " + c.attributionLookbackDays() + "-day lookback window")
+                .withSampleSize(c.conversions());
+    }
+
+    private static ChartSection conversionFlow(CausalAnalysis c) {
+        List<ChannelAttribution> a = c.attribution();
+        List<String> nodes = new ArrayList<>();
+        a.forEach(x -> nodes.add(x.channel()));
+        int converted = nodes.size();
+        nodes.add("Converted");
+        nodes.add("No conversion");
+        List<Integer> sources = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            ChannelAttribution x = a.get(i);
+            if (x.linear() > 0) {
+                sources.add(i);
+                targets.add(converted);
+                values.add(x.linear());
+            }
+            double rest = x.touches() - x.linear();
+            if (rest > 0) {
+                sources.add(i);
+                targets.add(converted + 1);
+                values.add(rest);
+            }
+        }
+        List<String> colors = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            colors.add(Palette.series(i));
+        }
+        colors.add(Palette.POSITIVE);
+        colors.add("#d1d5db");
+        Figure figure = Figure.of(Layout.defaults().withHeight(420).with("margin", java.util.Map.of("l", 10, "r", 10, "t", 20, "b", 20)),
+                Sankey.of(nodes, sources, targets, values).withNodeColors(colors)
+                        .with("link.color", targets.stream().map(t -> t == converted ? "rgba(5,150,105,0.35)" : "rgba(156,163,175,0.25)").toList()));
+        return ChartSection.of("From touches to conversions", figure)
+                .withDescription("Campaign contacts by type flowing into conversions (linear credit) or no conversion.")
+                .withMethod("Linear multi-touch attribution; touches without credited conversion flow to 'No conversion'")
+                .withSampleSize(a.stream().mapToLong(ChannelAttribution::touches).sum());
+    }
+
+    private static ChartSection economic(OlsModel model, int months) {
+        List<RegressionCoefficient> terms = model.coefficients().stream().filter(t -> !t.name().equals("(intercept)")).toList();
+        Figure figure = Figures.forest(terms.stream().map(t -> Fmt.label(t.name())).toList(), terms.stream().map(RegressionCoefficient::estimate).toList(),
+                terms.stream().map(RegressionCoefficient::interval).toList(),
+                terms.stream().map(t -> Figures.significanceColor(t.interval(), 0)).toList(), 0,
+                "Change in monthly spend per active customer (USD per unit)", "$,.2f");
+        ChartSection section = ChartSection.of("Economic impact on spending", figure)
+                .withDescription("How monthly spend per active customer moves with the unemployment rate (this month and two lags) and consumer confidence.")
+                .withMethod(model.method() + "; R² " + Fmt.decimal(model.rSquared(), 3) + ", adjusted " + Fmt.decimal(model.adjustedRSquared(), 3))
+                .withSampleSize(months);
+        for (RegressionCoefficient t : terms) {
+            section = section.withPValue("t test, " + t.name() + " = 0", t.pValue());
+        }
+        return section;
+    }
+
+    private static ChartSection effects(CampaignEffect pooled, List<CampaignEffect> perCampaign) {
+        List<String> labels = new ArrayList<>(List.of("All campaigns: difference-in-differences", "All campaigns: propensity weighting (ATT)"));
+        List<Double> estimates = new ArrayList<>(List.of(pooled.differenceInDifferences().estimate(), pooled.propensityWeighted().estimate()));
+        List<ConfidenceInterval> intervals = new ArrayList<>(List.of(pooled.differenceInDifferences().interval(), pooled.propensityWeighted().interval()));
+        for (CampaignEffect e : perCampaign) {
+            labels.add(e.scope() + ": DiD");
+            estimates.add(e.differenceInDifferences().estimate());
+            intervals.add(e.differenceInDifferences().interval());
+        }
+        List<String> colors = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            colors.add(i < 2 ? Palette.PRIMARY : Figures.significanceColor(intervals.get(i), 0));
+        }
+        Figure figure = Figures.forest(labels, estimates, intervals, colors, 0, "Effect on " + pooled.outcome() + " (USD)", "$,.2f");
+        return ChartSection.of("Campaign effect on spending", figure).withWidth(ChartWidth.FULL)
+                .withDescription("Causal effect of being contacted on " + pooled.outcome() + ", " + pooled.windowDays()
+                        + " days before against after, contacted against control customers.")
+                .withMethod("Two-period panel regression (treated × post) and " + pooled.propensityWeighted().method() + ", "
+                        + pooled.propensityWeighted().replicates() + " bootstrap replicates")
+                .withSampleSize(pooled.treatedCustomers() + pooled.controlCustomers())
+                .withPValue("difference-in-differences, treated × post = 0", pooled.differenceInDifferences().pValue())
+                .withPValue("propensity-weighted ATT = 0", pooled.propensityWeighted().pValue());
+    }
+}
