@@ -27,8 +27,8 @@ public final class AccountState {
     /** Loan: principal outstanding (cents) and number of the next scheduled payment (1-based). */
     public long outstandingCents;
     public int nextPaymentNo = 1;
-    /** Ring of the last transaction times (epoch seconds) for velocity_24h. */
-    public final long[] recent = new long[32];
+    /** Ring of the last 16 transaction times (epoch seconds) for velocity_24h (so it counts up to 16). */
+    public final long[] recent = new long[16];
     public int recentCount;
 
     public AccountState(int index, String id, int customer, int product, String accountNumber, long openDay, String cardLastFour,

@@ -5,7 +5,6 @@ import dev.fap.generator.rows.CustomerChange;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A customer's dated attribute changes from the start of the data (or signup) up to a horizon:
@@ -51,12 +50,12 @@ final class ChangeTimeline {
         double moveRate = (p.ageAtEnd < 35 ? 0.14 : p.ageAtEnd < 60 ? 0.07 : 0.04) / 365.25;
         List<Integer> moveCities = new ArrayList<>();
         List<double[]> moveCoords = new ArrayList<>();
-        double[] cum = WorldBuilder.cumulative(ReferenceData.US_CITIES);
+        double[] cum = WorldBuilder.CITY_CUMULATIVE;
         for (long d = begin + (long) mr.exponential(1 / moveRate); d <= end; d += 1 + (long) mr.exponential(1 / moveRate)) {
             int city = mr.pickCumulative(cum);
             City ct = ReferenceData.US_CITIES[city];
             String address = mr.between(1, 9999) + " " + mr.pick(ReferenceData.STREET_NAMES) + " " + mr.pick(ReferenceData.STREET_SUFFIXES);
-            String zip = ct.zipPrefix() + String.format(Locale.ROOT, "%02d", mr.nextInt(100));
+            String zip = ct.zipPrefix() + Ids.pad(mr.nextInt(100), 2);
             events.add(new Event(d, 0, "address", address));
             events.add(new Event(d, 1, "city", ct.name()));
             events.add(new Event(d, 2, "state", ct.state()));
@@ -122,6 +121,6 @@ final class ChangeTimeline {
     }
 
     static String money(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return Ids.money(v);
     }
 }

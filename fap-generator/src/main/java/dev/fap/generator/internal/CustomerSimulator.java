@@ -43,6 +43,13 @@ final class CustomerSimulator {
     private static final double[] HOUR_CUM = cumulative(Planted.HOUR);
     private static final String[] ALERT_TYPES = {"Night Activity", "Velocity", "Unusual Amount", "Geographic", "Merchant Risk"};
     private static final String[] ANALYSTS = {"FA01", "FA02", "FA03", "FA04", "FA05", "FA06", "FA07", "FA08"};
+    private static final String[] DEPOSIT_CHANNELS = {"Mobile", "Mobile", "Branch", "ATM", "Online"};
+    private static final String[] MANUAL_PAYMENT_METHODS = {"Online", "Online", "Branch", "Check"};
+    private static final String[] SENIOR_CONTACT_TYPES = {"Phone", "Phone", "Branch Visit", "Branch Visit", "Email"};
+    private static final String[] CONTACT_TYPES = {"Phone", "Chat", "Chat", "Email", "Branch Visit", "Phone"};
+    private static final String[] ROUTINE_REASONS = {"Account Inquiry", "Product Information", "Technical Support", "Loan Inquiry",
+            "Card Activation"};
+    private static final String[] ATM_TEXT = atmTexts();
     private static final char[] AUTH = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789".toCharArray();
 
     private final World w;
@@ -206,20 +213,20 @@ final class CustomerSimulator {
                     Merchant m = w.merchants.get(p.lastPurchaseMerchant);
                     long cents = Math.max(100, Math.round(p.lastPurchaseCents * r.uniform(0.3, 1.0)));
                     tx = simple(p, r, id, ts, sec, day, dow, hour, acc, "Refund", cents, m.isOnline() ? "Online" : "POS",
-                            p.lastPurchaseMerchant, "REFUND " + m.merchantName().toUpperCase(Locale.ROOT), homeCity, homeLat, homeLon);
+                            p.lastPurchaseMerchant, w.refundText[p.lastPurchaseMerchant], homeCity, homeLat, homeLon);
                     p.lastPurchaseMerchant = -1;
                 }
                 case ATM -> {
                     long cents = 2000L * r.between(1, 20);
                     tx = debit(p, r, id, ts, sec, day, dow, hour, checking, "ATM", cents, "ATM",
-                            "ATM WITHDRAWAL " + homeCity.name().toUpperCase(Locale.ROOT), homeCity, homeLat, homeLon);
+                            ATM_TEXT[tl.homeCity[h]], homeCity, homeLat, homeLon);
                 }
                 case DEPOSIT -> {
                     AccountState acc = savings != null && r.chance(0.2) ? savings : checking;
                     double target = 2 * depositBase;
                     double amount = Math.max(0.3 * depositBase, depositBase + 0.5 * (target - acc.balanceCents / 100.0)) * r.lognormal(0, 0.2);
                     boolean payroll = acc == checking && r.chance(0.6);
-                    String ch = payroll ? "Online" : r.pick(new String[] {"Mobile", "Mobile", "Branch", "ATM", "Online"});
+                    String ch = payroll ? "Online" : r.pick(DEPOSIT_CHANNELS);
                     String text = payroll ? "PAYROLL DEPOSIT" : acc != checking ? "TRANSFER FROM CHECKING" : switch (ch) {
                         case "Mobile" -> "MOBILE CHECK DEPOSIT";
                         case "Branch" -> "BRANCH DEPOSIT";
@@ -355,7 +362,7 @@ final class CustomerSimulator {
         if (fraud) {
             out.stats.purchaseFrauds++;
         }
-        String description = (online ? "ONLINE PURCHASE " : "POS PURCHASE ") + merchant.merchantName().toUpperCase(Locale.ROOT);
+        String description = online ? w.onlineText[m] : w.posText[m];
         return new Transaction(id, acc.id, p.id(), merchant.merchantId(), ts, "Purchase", -cents / 100.0, "USD", channel,
                 category.name(), category.mcc(), description, fraud, score, city, state, country, lat, lon,
                 online ? p.deviceId : null, online ? p.ipAddress : null, !"US".equals(country), decline == null ? auth(r) : null,
@@ -500,7 +507,7 @@ final class CustomerSimulator {
                 long paid = missed ? 0 : scheduled;
                 acc.outstandingCents = Math.max(0, acc.outstandingCents + interest - paid);
                 acc.balanceCents = -acc.outstandingCents;
-                String method = acc.autopay && !late ? "Autopay" : r.pick(new String[] {"Online", "Online", "Branch", "Check"});
+                String method = acc.autopay && !late ? "Autopay" : r.pick(MANUAL_PAYMENT_METHODS);
                 out.payments.add(new LoanPayment(null, acc.id, p.id(), LocalDate.ofEpochDay(due),
                         missed ? null : LocalDate.ofEpochDay(due + daysLate), scheduled / 100.0, paid / 100.0, late, daysLate, fee,
                         method, acc.outstandingCents / 100.0));
@@ -527,10 +534,9 @@ final class CustomerSimulator {
         }
         double rate = (p.ageAtEnd >= 60 ? 1.5 : 1.0) / 365.25;
         int n = ir.poisson(rate * (b - a + 1));
-        String[] reasons = {"Account Inquiry", "Product Information", "Technical Support", "Loan Inquiry", "Card Activation"};
         for (int i = 0; i < n; i++) {
             long sec = (a + (long) (ir.nextDouble() * (b - a + 1))) * 86_400 + 8 * 3600 + ir.nextInt(12 * 3600);
-            interaction(p, ir, sec, ir.pick(reasons), false, interactions);
+            interaction(p, ir, sec, ir.pick(ROUTINE_REASONS), false, interactions);
         }
     }
 
@@ -541,8 +547,8 @@ final class CustomerSimulator {
             return;
         }
         LocalDateTime ts = LocalDateTime.ofEpochSecond(sec, 0, ZoneOffset.UTC);
-        String type = p.ageAtEnd >= 60 ? ir.pick(new String[] {"Phone", "Phone", "Branch Visit", "Branch Visit", "Email"})
-                : ir.pick(new String[] {"Phone", "Chat", "Chat", "Email", "Branch Visit", "Phone"});
+        String type = p.ageAtEnd >= 60 ? ir.pick(SENIOR_CONTACT_TYPES)
+                : ir.pick(CONTACT_TYPES);
         boolean resolved = ir.chance(problem ? 0.65 : 0.85);
         boolean escalated = !resolved && ir.chance(0.35);
         double latent = p.satisfaction + (problem ? -1.0 : 0) + (resolved ? 0 : -0.5) + ir.normal(0, 0.6);
@@ -575,18 +581,15 @@ final class CustomerSimulator {
     }
 
     static String txId(long number) {
-        return "T" + pad(number, 9);
+        return Ids.id('T', number, 9);
     }
 
-    static String pad(long v, int width) {
-        String s = Long.toString(v);
-        if (s.length() >= width) {
-            return s;
+    private static String[] atmTexts() {
+        String[] t = new String[ReferenceData.US_CITIES.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = "ATM WITHDRAWAL " + ReferenceData.US_CITIES[i].name().toUpperCase(Locale.ROOT);
         }
-        char[] c = new char[width];
-        Arrays.fill(c, 0, width - s.length(), '0');
-        s.getChars(0, s.length(), c, width - s.length());
-        return new String(c);
+        return t;
     }
 
     static double[] cumulative(double[] w) {

@@ -83,8 +83,9 @@ public final class Simulation {
         long[] counts = allocate(w, win, sim);
         SimulationStats stats = new SimulationStats();
         progress.stepStarted("generate:transactions", win.transactions());
+        long t0 = System.nanoTime();
         runChunks(w, win, sim, counts, sink, threads, stats, progress);
-        progress.stepFinished("generate:transactions", win.transactions(), 0);
+        progress.stepFinished("generate:transactions", win.transactions(), (System.nanoTime() - t0) / 1_000_000);
         for (AccountState a : w.accounts) {
             boolean changed = a.index >= firstNewAccount && a.index >= balancesBefore.length
                     || a.index < balancesBefore.length && (balancesBefore[a.index] != a.balanceCents || closeBefore[a.index] != a.closeDay
@@ -218,24 +219,24 @@ public final class Simulation {
 
     private static void emit(World w, ChunkOutput out, RowSink sink, SimulationStats stats) {
         for (CustomerChange c : out.changes) {
-            sink.accept(new CustomerChange("H" + CustomerSimulator.pad(w.nextChange++, 7), c.customerId(), c.changeDate(),
+            sink.accept(new CustomerChange(Ids.id('H', w.nextChange++, 7), c.customerId(), c.changeDate(),
                     c.attribute(), c.oldValue(), c.newValue()));
         }
         for (Transaction t : out.transactions) {
             sink.accept(t);
         }
         for (FraudAlert a : out.alerts) {
-            sink.accept(new FraudAlert("F" + CustomerSimulator.pad(w.nextAlert++, 7), a.transactionId(), a.customerId(), a.accountId(),
+            sink.accept(new FraudAlert(Ids.id('F', w.nextAlert++, 7), a.transactionId(), a.customerId(), a.accountId(),
                     a.alertDate(), a.alertType(), a.alertSeverity(), a.investigationStatus(), a.resolutionDate(), a.amountRecovered(),
                     a.assignedTo(), a.notes()));
         }
         for (CustomerInteraction i : out.interactions) {
-            sink.accept(new CustomerInteraction("I" + CustomerSimulator.pad(w.nextInteraction++, 7), i.customerId(),
+            sink.accept(new CustomerInteraction(Ids.id('I', w.nextInteraction++, 7), i.customerId(),
                     i.interactionDate(), i.interactionType(), i.reason(), i.durationMinutes(), i.sentimentScore(),
                     i.satisfactionRating(), i.resolved(), i.escalated(), i.agentId(), i.notes()));
         }
         for (LoanPayment p : out.payments) {
-            sink.accept(new LoanPayment("Y" + CustomerSimulator.pad(w.nextPayment++, 9), p.accountId(), p.customerId(),
+            sink.accept(new LoanPayment(Ids.id('Y', w.nextPayment++, 9), p.accountId(), p.customerId(),
                     p.scheduledDate(), p.actualDate(), p.scheduledAmount(), p.actualAmount(), p.isLate(), p.daysLate(), p.lateFee(),
                     p.paymentMethod(), p.outstandingBalance()));
         }
@@ -293,7 +294,7 @@ public final class Simulation {
         if (statement.toEpochDay() < a.openDay) {
             statement = null;
         }
-        return new Account(a.id, "C" + CustomerSimulator.pad(a.customer + 1, 7), Catalog.PRODUCTS.get(a.product).productId(),
+        return new Account(a.id, Ids.id('C', a.customer + 1, 7), Catalog.PRODUCTS.get(a.product).productId(),
                 a.accountNumber, status, LocalDate.ofEpochDay(a.openDay), closed ? LocalDate.ofEpochDay(a.closeDay) : null, balance,
                 available, card ? a.creditLimitCents / 100.0 : null, "USD", a.interestRate, minimum, due, statement, a.autopay,
                 a.overdraftProtection, a.primary);

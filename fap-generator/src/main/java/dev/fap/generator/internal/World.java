@@ -26,6 +26,10 @@ public final class World {
     /** Merchants by category, and by (category, US city). */
     public final int[][] byCategory;
     public final int[][][] byCategoryCity;
+    /** Statement texts per merchant. */
+    public final String[] posText;
+    public final String[] onlineText;
+    public final String[] refundText;
     public final List<CustomerProfile> customers;
     public final List<AccountState> accounts;
     public final List<CreditApplication> applications;
@@ -82,6 +86,16 @@ public final class World {
             }
         }
         this.lastDay = spec.startDate().toEpochDay() - 1;
+        int nm = merchants.size();
+        posText = new String[nm];
+        onlineText = new String[nm];
+        refundText = new String[nm];
+        for (int m = 0; m < nm; m++) {
+            String name = merchants.get(m).merchantName().toUpperCase(java.util.Locale.ROOT);
+            posText[m] = "POS PURCHASE " + name;
+            onlineText[m] = "ONLINE PURCHASE " + name;
+            refundText[m] = "REFUND " + name;
+        }
     }
 
     /** An independent copy: profiles and accounts are copied, immutable tables shared. */

@@ -20,10 +20,8 @@ import dev.fap.generator.rows.MarketingCampaign;
 import dev.fap.generator.rows.Merchant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Builds the {@link World} of a dataset: merchants, customers with joint demographics, their
@@ -41,6 +39,9 @@ public final class WorldBuilder {
     private static final String[] CAMPAIGN_TYPES = {"Email", "Social", "Display", "Direct Mail", "Search"};
     private static final int[] PROMOTED = {SAVINGS, CREDIT_CARD, INVESTMENT, PREMIUM_CARD, MONEY_MARKET, PERSONAL_LOAN};
 
+    /** Cumulative population weights of {@link ReferenceData#US_CITIES}. */
+    static final double[] CITY_CUMULATIVE = cumulative(ReferenceData.US_CITIES);
+
     private WorldBuilder() {}
 
     public static World build(DatasetSpec spec) {
@@ -54,7 +55,7 @@ public final class WorldBuilder {
         for (int i = 0; i < catW.length; i++) {
             catW[i] = Catalog.CATEGORIES[i].weight();
         }
-        double[] cityCum = cumulative(ReferenceData.US_CITIES);
+        double[] cityCum = CITY_CUMULATIVE;
         for (int m = 0; m < nm; m++) {
             Rng r = Rng.of(spec.seed(), Streams.MERCHANT, m);
             // the first merchants cover every category so that no category is empty
@@ -91,7 +92,7 @@ public final class WorldBuilder {
             String name = ReferenceData.NAME_WORDS[w1] + " " + ReferenceData.NAME_WORDS[w2] + " " + suffix(c, r);
             double avg = Math.round(cat.medianTicket() * StrictMath.exp(cat.sigma() * cat.sigma() / 2) * r.lognormal(0, 0.25) * 100) / 100.0;
             LocalDate established = spec.startDate().minusDays(365 + r.nextInt(365 * 40));
-            merchants.add(new Merchant(String.format(Locale.ROOT, "M%05d", m + 1), name, cat.name(), cat.mcc(), ct.name(),
+            merchants.add(new Merchant(Ids.id('M', m + 1, 5), name, cat.name(), cat.mcc(), ct.name(),
                     ct.state(), ct.country(), round6(ct.lat() + r.normal(0, 0.04)), round6(ct.lon() + r.normal(0, 0.04)), rating,
                     avg, online, established));
         }
@@ -192,18 +193,17 @@ public final class WorldBuilder {
         }
         double tenureYears = Math.max(0, (startDay - signupDay) / 365.25);
         // where they live
-        double[] cityCum = cumulative(ReferenceData.US_CITIES);
-        int cityIdx = r.pickCumulative(cityCum);
+        int cityIdx = r.pickCumulative(CITY_CUMULATIVE);
         City ct = ReferenceData.US_CITIES[cityIdx];
         double lat = round6(ct.lat() + r.normal(0, 0.05));
         double lon = round6(ct.lon() + r.normal(0, 0.05));
         String first = r.pick(ReferenceData.FIRST_NAMES);
         String last = r.pick(ReferenceData.LAST_NAMES);
         String email = (first + "." + last).toLowerCase(Locale.ROOT) + (index + 1) + "@" + r.pick(ReferenceData.EMAIL_DOMAINS);
-        String phone = "(" + ct.areaCode() + ") " + r.between(200, 999) + "-" + String.format(Locale.ROOT, "%04d", r.nextInt(10_000));
-        String ssn = String.format(Locale.ROOT, "9%02d-%02d-%04d", r.nextInt(100), 1 + r.nextInt(99), 1 + r.nextInt(9999));
+        String phone = "(" + ct.areaCode() + ") " + r.between(200, 999) + "-" + Ids.pad(r.nextInt(10_000), 4);
+        String ssn = "9" + Ids.pad(r.nextInt(100), 2) + "-" + Ids.pad(1 + r.nextInt(99), 2) + "-" + Ids.pad(1 + r.nextInt(9999), 4);
         String address = r.between(1, 9999) + " " + r.pick(ReferenceData.STREET_NAMES) + " " + r.pick(ReferenceData.STREET_SUFFIXES);
-        String zip = ct.zipPrefix() + String.format(Locale.ROOT, "%02d", r.nextInt(100));
+        String zip = ct.zipPrefix() + Ids.pad(r.nextInt(100), 2);
         boolean working = "Employed".equals(employment) || "Self-Employed".equals(employment);
         String employer = !working ? null : "Self-Employed".equals(employment) ? last + " " + r.pick(ReferenceData.EMPLOYER_SUFFIXES)
                 : r.pick(ReferenceData.NAME_WORDS) + " " + r.pick(ReferenceData.EMPLOYER_SUFFIXES);
@@ -228,12 +228,12 @@ public final class WorldBuilder {
         double churnRisk = round4(1 - StrictMath.exp(-hazard * 365 * StrictMath.exp(r.normal(0, 0.35))));
         long refDay = Math.min(endDay, churnDay - 1);
         long lastLogin = Math.max(signupDay, refDay - (long) r.exponential(churnDay <= endDay ? 20 : 5));
-        String id = String.format(Locale.ROOT, "C%07d", index + 1);
+        String id = Ids.id('C', index + 1, 7);
         Customer row = new Customer(id, first, last, email, phone, dob, age, ssn, address, ct.name(), ct.state(), zip, "US",
                 LocalDate.ofEpochDay(signupDay), score, income, employment, employer, job, EDUCATION[edu], marital, deps, home,
                 SEGMENTS[segment], LIFE_STAGES[lifeStage], riskSegment, churnDay > endDay, channel, optIn, TIERS[tier], clv,
                 churnRisk, LocalDate.ofEpochDay(lastLogin), acquisition);
-        String device = String.format(Locale.ROOT, "D%012x", Rng.mix(spec.seed() * 31 + index) & 0xFFFFFFFFFFFFL);
+        String device = "D" + Ids.hex(Rng.mix(spec.seed() * 31 + index), 12);
         long ipBits = Rng.mix(spec.seed() * 17 + index);
         String ip = (int) (11 + Math.floorMod(ipBits, 212)) + "." + (int) ((ipBits >>> 8) & 0xFF) + "." + (int) ((ipBits >>> 16) & 0xFF)
                 + "." + (int) (1 + ((ipBits >>> 24) & 0xFD));
@@ -316,7 +316,7 @@ public final class WorldBuilder {
             long decisionDay = pending ? -1 : Math.min(endDay, appDay + 1 + r.nextInt(6));
             double rate = Catalog.PRODUCTS.get(product).interestRate() + ("ABCDE".indexOf(grade)) * (Catalog.isCard(product) ? 1.5 : 0.9);
             Double approvedAmount = approved ? Math.round(requested * (score >= 700 ? 1.0 : r.uniform(0.6, 1.0)) / 100) * 100.0 : null;
-            String appId = String.format(Locale.ROOT, "L%07d", w.applications.size() + 1);
+            String appId = Ids.id('L', w.applications.size() + 1, 7);
             w.applications.add(new CreditApplication(appId, p.id(), Catalog.PRODUCTS.get(product).productId(),
                     LocalDate.ofEpochDay(appDay), requested, term, score, income, dti,
                     working(employment) ? Math.max(0, Math.min(40, r.poisson(Math.max(1, (p.ageAtEnd - 22) / 3.0)))) : 0,
@@ -343,9 +343,9 @@ public final class WorldBuilder {
     private static int open(World w, CustomerProfile p, Rng r, int product, long day, double income, int score, long amountCents,
                             int term) {
         int idx = w.accounts.size();
-        String id = String.format(Locale.ROOT, "A%08d", idx + 1);
+        String id = Ids.id('A', idx + 1, 8);
         String number = accountNumber(idx + 1);
-        String last4 = String.format(Locale.ROOT, "%04d", r.nextInt(10_000));
+        String last4 = Ids.pad(r.nextInt(10_000), 4);
         double rate = Catalog.PRODUCTS.get(product).interestRate();
         boolean loan = Catalog.isLoan(product);
         boolean card = Catalog.isCard(product);
@@ -410,7 +410,7 @@ public final class WorldBuilder {
 
     /** 12 digits: bank prefix 40, 9-digit sequence, Luhn check digit. */
     static String accountNumber(long seq) {
-        String body = String.format(Locale.ROOT, "40%09d", seq);
+        String body = "40" + Ids.pad(seq, 9);
         int sum = 0;
         for (int i = 0; i < body.length(); i++) {
             int d = body.charAt(body.length() - 1 - i) - '0';
@@ -430,7 +430,7 @@ public final class WorldBuilder {
         long startDay = spec.startDate().toEpochDay();
         long endDay = spec.endDate().toEpochDay();
         int n = spec.campaigns();
-        Set<Integer> contacted = new HashSet<>();
+        boolean[] contacted = new boolean[w.customers.size()];
                 for (int k = 0; k < n; k++) {
             Rng r = Rng.of(spec.seed(), Streams.CAMPAIGN, k);
             // contacts need a full pre-period and a full uplift window inside the data
@@ -441,12 +441,12 @@ public final class WorldBuilder {
             int segment = r.pick(new double[] {0.45, 0.35, 0.15, 0.05});
             int type = r.nextInt(CAMPAIGN_TYPES.length);
             int product = PROMOTED[r.nextInt(PROMOTED.length)];
-            String id = String.format(Locale.ROOT, "K%04d", k + 1);
+            String id = Ids.id('K', k + 1, 4);
             // contacts: eligible, randomised with a covariate-dependent propensity
             int treatedConversions = 0;
             List<Integer> eligible = new ArrayList<>();
             for (CustomerProfile p : w.customers) {
-                if (!contacted.contains(p.index) && p.row.marketingOptIn()
+                if (!contacted[p.index] && p.row.marketingOptIn()
                         && p.row.customerSegment().equals(SEGMENTS[segment])
                         && p.signupDay <= cStart - Planted.PRE_PERIOD_DAYS - 30 && p.churnDay > cStart) {
                     eligible.add(p.index);
@@ -457,7 +457,7 @@ public final class WorldBuilder {
                     continue;
                 }
                 CustomerProfile p = w.customers.get(idx);
-                contacted.add(idx);
+                contacted[idx] = true;
                 long day = Math.min(cEnd, cStart + r.nextInt(7));
                 double prop = Rng.logistic(Planted.PROPENSITY_INTERCEPT + Planted.PROPENSITY_LOG_INCOME
                         * (StrictMath.log(p.row.annualIncome()) - StrictMath.log(Planted.PROPENSITY_INCOME_REF)));
@@ -470,7 +470,7 @@ public final class WorldBuilder {
                 }
                 p.contactDay = day;
                 p.treated = treated;
-                w.contacts.add(new CampaignContact(String.format(Locale.ROOT, "X%07d", w.contacts.size() + 1), id, p.id(),
+                w.contacts.add(new CampaignContact(Ids.id('X', w.contacts.size() + 1, 7), id, p.id(),
                         treated ? "Treatment" : "Control", LocalDate.ofEpochDay(day), opened, clicked, converted));
             }
             double budget = Math.round(r.uniform(15_000, 150_000) / 100) * 100.0;
