@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An embedded PostgreSQL 17 (zonky binaries), started on a free port, stopped on close.
  *
- * <p>With a data folder the cluster is kept on disk and reused; a postmaster left running by a
+ * <p>Without a data folder the cluster is temporary: a copy of a cached template (see
+ * {@link ClusterTemplate}) in {@code java.io.tmpdir}, deleted on close. With a data folder the
+ * cluster is kept on disk and reused; a postmaster left running by a
  * killed JVM in that folder is stopped first (see {@link StalePostmaster}). A folder in use by a
  * live process, or a fixed port that is taken, fails fast with
  * {@link ErrorCode#DB_EMBEDDED_FAILED}.
@@ -40,11 +42,13 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final Path temporaryDir;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir) {
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir, Path temporaryDir) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.temporaryDir = temporaryDir;
     }
 
     /**
@@ -57,15 +61,51 @@ public final class EmbeddedServer implements AutoCloseable {
         if (port > 0) {
             requireFreePort(port);
         }
-        Path dir = dataDir == null ? null : dataDir.toAbsolutePath().normalize();
-        if (dir != null) {
+        if (dataDir != null) {
+            Path dir = dataDir.toAbsolutePath().normalize();
             prepareDataDir(dir);
             StalePostmaster.stopIfRunning(dir);
+            return launch(dir, port, false, false);
         }
+        ClusterTemplate.reapOrphans();
+        Path dir = newTemporaryDir();
+        boolean fromTemplate = ClusterTemplate.copyInto(dir);
+        try {
+            return launch(dir, port, true, fromTemplate);
+        } catch (FapException e) {
+            StalePostmaster.kill(dir);
+            ClusterTemplate.deleteTree(dir);
+            if (!fromTemplate) {
+                throw e;
+            }
+            LOG.info("the cluster template did not start ({}); initialising a fresh cluster", e.getMessage());
+            ClusterTemplate.discard();
+            Path fresh = newTemporaryDir();
+            try {
+                return launch(fresh, port, true, false);
+            } catch (FapException again) {
+                StalePostmaster.kill(fresh);
+                ClusterTemplate.deleteTree(fresh);
+                throw again;
+            }
+        }
+    }
+
+    private static Path newTemporaryDir() {
+        try {
+            return ClusterTemplate.newClusterDir();
+        } catch (IOException e) {
+            throw new FapException(ErrorCode.DB_EMBEDDED_FAILED, "cannot create a folder for the embedded PostgreSQL in "
+                    + ClusterTemplate.tmpDir() + ": " + e, "check free disk space and permissions of java.io.tmpdir", e);
+        }
+    }
+
+    private static EmbeddedServer launch(Path dir, int port, boolean temporary, boolean fromTemplate) {
         long t0 = System.nanoTime();
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // a copy of the template that does not come up soon is replaced by a fresh initdb
+                    .setPGStartupWait(Duration.ofSeconds(fromTemplate ? 15 : 60))
                     // tuned for an analytics workload on a small machine; durability is not needed
                     // for a throw-away cluster, and a kept one is only a local cache.
                     .setServerConfig("fsync", "off")
@@ -78,24 +118,27 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setServerConfig("checkpoint_timeout", "30min")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("max_parallel_workers_per_gather", "2")
-                    .setServerConfig("jit", "off");
+                    .setServerConfig("jit", "off")
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false);
             if (port > 0) {
                 builder.setPort(port);
             }
-            if (dir != null) {
-                builder.setDataDirectory(dir).setCleanDataDirectory(false);
+            if (temporary && !fromTemplate) {
+                // called after initdb, before the server starts: the pristine cluster becomes the template
+                builder.setDataDirectoryCustomizer(d -> ClusterTemplate.saveFrom(d.toPath()));
             }
             EmbeddedPostgres pg = builder.start();
-            LOG.info("embedded PostgreSQL started on port {} in {} ms{}", pg.getPort(),
-                    (System.nanoTime() - t0) / 1_000_000, dir == null ? "" : " (data in " + dir + ")");
-            return new EmbeddedServer(pg, dir);
+            LOG.info("embedded PostgreSQL started on port {} in {} ms ({})", pg.getPort(), (System.nanoTime() - t0) / 1_000_000,
+                    temporary ? "temporary" + (fromTemplate ? ", from the template" : "") : "data in " + dir);
+            return new EmbeddedServer(pg, temporary ? null : dir, temporary ? dir : null);
         } catch (IllegalStateException e) {
-            if (dir != null && String.valueOf(e.getMessage()).contains("could not lock")) {
+            if (!temporary && String.valueOf(e.getMessage()).contains("could not lock")) {
                 throw dataDirInUse(dir, e);
             }
-            throw startFailed(dir, e);
+            throw startFailed(temporary ? null : dir, e);
         } catch (IOException | RuntimeException e) {
-            throw startFailed(dir, e);
+            throw startFailed(temporary ? null : dir, e);
         }
     }
 
@@ -196,6 +239,9 @@ public final class EmbeddedServer implements AutoCloseable {
             LOG.info("embedded PostgreSQL stopped");
         } catch (IOException e) {
             LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+        if (temporaryDir != null) {
+            ClusterTemplate.deleteTree(temporaryDir);
         }
     }
 }

@@ -46,6 +46,20 @@ final class StalePostmaster {
         }
         ProcessHandle h = handle.get();
         LOG.warn("stopping a postmaster (pid {}) left running on {} by an earlier process", h.pid(), dataDir);
+        terminate(h);
+        if (!h.isAlive()) {
+            deleteQuietly(pidFile);
+        }
+    }
+
+    /** Stops the postgres of {@code dataDir}'s pid file, if one runs, whoever owns the folder (a failed start of ours). */
+    static void kill(Path dataDir) {
+        Optional<ProcessHandle> h = readPid(dataDir.resolve("postmaster.pid")).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive).filter(p -> isPostgresOf(p, dataDir));
+        h.ifPresent(StalePostmaster::terminate);
+    }
+
+    private static void terminate(ProcessHandle h) {
         h.destroy();
         try {
             h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -56,9 +70,6 @@ final class StalePostmaster {
             } catch (Exception ignored) {
                 // reported by the start that follows
             }
-        }
-        if (!h.isAlive()) {
-            deleteQuietly(pidFile);
         }
     }
 
