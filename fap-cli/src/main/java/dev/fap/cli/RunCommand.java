@@ -1,5 +1,6 @@
 package dev.fap.cli;
 
+import dev.fap.analytics.AnalyticsReport;
 import dev.fap.core.Database;
 import dev.fap.core.bronze.BronzeLoader;
 import dev.fap.core.bronze.BronzeTable;
@@ -11,6 +12,7 @@ import dev.fap.model.BuildResult;
 import dev.fap.model.TestResult;
 import dev.fap.model.Warehouse;
 import dev.fap.model.warehouse.FapWarehouse;
+import dev.fap.report.ReportSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,11 +26,12 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code fap run}: the main job. Opens the database (embedded unless one is configured), prepares
  * schemas, roles and the bronze tables, generates and loads the dataset, builds and tests the
- * warehouse, writes docs and artifacts, and prints a summary; on the way out the embedded PostgreSQL
+ * warehouse, analyzes it, writes the reports, docs and artifacts, and prints a summary; on the way out the embedded PostgreSQL
  * is stopped.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "The main job: (embedded) PostgreSQL, generate, load, build, test, docs; then a summary. "
+        description = "The main job: (embedded) PostgreSQL, generate, load, build, test, analyze, report, docs; "
+                + "then a summary. "
                 + "Exit code 6 if a data-quality check fails (everything is still written).")
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
@@ -70,9 +73,17 @@ final class RunCommand implements Callable<Integer> {
             lines.add(String.format("  build     %d models in %.1f s", build.models().size(), build.millis() / 1000.0));
             checks = wh.test(dev.fap.model.Selection.all(), BuildOptions.defaults().withListener(progress));
             lines.add(String.format("  checks    %d passed, %d warned, %d failed", checks.passed(), checks.warned(), checks.failed()));
+            AnalyticsReport analytics = AnalyzeCommand.analyze(db, cli, dataset.seed != null ? dataset.seed : 42, 0.95);
+            Path analyticsJson = AnalyzeCommand.write(analytics, cli);
+            lines.add(String.format("  analyze   8 analyses in %.1f s, %d parts not computable", analytics.timings().stream()
+                    .mapToLong(dev.fap.analytics.StepTiming::millis).sum() / 1000.0, analytics.failures().size()));
+            ReportSet reports = ReportCommand.write(analytics, cli);
+            lines.add(String.format("  reports   %d files, %d charts in %s", reports.reports().size() + 1, reports.totalCharts(),
+                    reports.directory()));
             Path docs = wh.writeDocs(cli.outDir().resolve("docs"));
             List<Path> artifacts = wh.writeArtifacts(cli.outDir());
             lines.add("  docs      " + docs);
+            lines.add("  analysis  " + analyticsJson);
             artifacts.forEach(p -> lines.add("  artifact  " + p));
             status = WarehouseStatus.of(db);
         }
@@ -90,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A run starts from a clean bronze so that the same seed always gives the same warehouse. */
-    private static void truncateBronze(Database db) {
+    static void truncateBronze(Database db) {
         String tables = java.util.Arrays.stream(BronzeTable.values()).map(t -> Database.BRONZE + "." + t.tableName())
                 .collect(java.util.stream.Collectors.joining(", "));
         db.dsl().execute("truncate " + tables);

@@ -62,6 +62,11 @@ class FapCliTest {
         assertThat(tmp.resolve("out/run_results.json")).isNotEmptyFile();
         assertThat(tmp.resolve("out/manifest.json")).isNotEmptyFile();
         assertThat(tmp.resolve("out/docs/index.html")).isNotEmptyFile();
+        assertThat(tmp.resolve("out/analytics.json")).isNotEmptyFile();
+        assertThat(tmp.resolve("out/reports/index.html")).isNotEmptyFile();
+        assertThat(tmp.resolve("out/reports/01_descriptive_analytics.html")).isNotEmptyFile();
+        assertThat(tmp.resolve("out/reports/08_realtime_analytics.html")).isNotEmptyFile();
+        assertThat(r.out()).containsPattern("reports   9 files, \\d+ charts in");
         Matcher m = Pattern.compile("embedded PostgreSQL on port (\\d+)").matcher(r.out());
         assertThat(m.find()).isTrue();
         assertThat(accepts(Integer.parseInt(m.group(1)))).as("embedded server stopped").isFalse();
@@ -134,6 +139,17 @@ class FapCliTest {
         CliRunner.Result missing = CliRunner.run("load", "--data-dir", dir, "--from", tmp.resolve("nope").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no such folder").contains("hint:");
+    }
+
+    @Test
+    void serveStreamsUpdatesAndStopsCleanly() {
+        CliRunner.Result r = CliRunner.run("serve", "--customers", "30", "--transactions", "1000", "--interval", "300",
+                "--duration", "4");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).containsPattern("Live dashboard at http://127\\.0\\.0\\.1:\\d+/? for 4 s");
+        Matcher m = Pattern.compile("stopped after (\\d+) updates").matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).isGreaterThanOrEqualTo(2);
     }
 
     @Test
