@@ -97,8 +97,7 @@ class ReportWriterTest {
         long drawn = 0;
         for (int i = 0; i < 8; i++) {
             ReportFile file = reports.reports().get(i);
-            Path shot = i == 0 ? RenderedPage.screenshotFile("01_descriptive_analytics.png")
-                    : i == 4 ? RenderedPage.screenshotFile("05_predictive_analytics.png") : null;
+            Path shot = RenderedPage.screenshotFile(file.path().getFileName().toString().replace(".html", ".png"));
             RenderedPage page = RenderedPage.render(browser, file.path(), shot);
             if (!page.errors().isEmpty()) {
                 problems.add(file.path().getFileName() + ": " + page.errors());

@@ -30,12 +30,15 @@ public final class Palette {
     public static final List<String> SERIES = List.of(
             "#2563eb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6",
             "#06b6d4", "#ec4899", "#84cc16", "#f97316", "#64748b");
-    /** Sequential scale for intensities (counts, rates). */
+    /**
+     * Sequential scale for intensities (counts, rates). Plotly's "Blues" runs from dark (low) to
+     * light (high): set {@code reversescale} to make high values dark.
+     */
     public static final String SEQUENTIAL = "Blues";
     /** Diverging scale for signed values (correlations, effects). */
     public static final String DIVERGING = "RdBu";
-    /** Sequential scale for risk. */
-    public static final String RISK = "YlOrRd";
+    /** Sequential scale for risk: light for low, dark red for high. */
+    public static final String RISK = "Reds";
 
     private Palette() {
     }

@@ -203,7 +203,7 @@ public final class DescriptivePage {
                         .withXAxis(Axis.titled("Approved volume").withTickPrefix("$").withTickFormat(".3s"))
                         .withYAxis(Axis.defaults().reversed()),
                 Bar.horizontal(names, merchants.stream().map(MerchantRank::volume).toList())
-                        .withMarker(Marker.scaled(merchants.stream().map(m -> m.fraudRate() * 100).toList(), "YlOrRd").withShowScale(true)
+                        .withMarker(Marker.scaled(merchants.stream().map(m -> m.fraudRate() * 100).toList(), Palette.RISK).withShowScale(true)
                                 .with("colorbar.title.text", "Fraud %"))
                         .withCustomData(merchants.stream().map(m -> List.<Object>of(m.category(), m.transactions(), m.fraudRate())).toList())
                         .withHoverTemplate("%{y} (%{customdata[0]})<br>$%{x:,.0f} over %{customdata[1]:,} transactions"

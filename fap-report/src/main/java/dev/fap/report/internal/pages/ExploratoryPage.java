@@ -107,7 +107,7 @@ public final class ExploratoryPage {
             String profile = s.centroid().entrySet().stream()
                     .map(en -> Fmt.label(en.getKey()) + ": " + Fmt.decimal(en.getValue(), 2)).collect(Collectors.joining("<br>"));
             traces.add(Scatter.points(List.of(value(s, fx)), List.of(value(s, fy))).withName(s.name())
-                    .withMode(ScatterMode.MARKERS_TEXT).withText(List.of(s.name())).withTextPosition("top center")
+                    .withText(List.of(s.name()))
                     .withMarker(Marker.colored(Palette.series(i)).withSize(18 + 42 * Math.sqrt(s.size() / maxSize)).withOpacity(0.75)
                             .withLine(Line.of("#ffffff", 1)))
                     .withCustomData(List.of(List.of(s.size(), s.share(), profile)))
@@ -224,12 +224,13 @@ public final class ExploratoryPage {
     }
 
     private static ChartSection silhouette(Clustering c) {
+        // category axis: shapes are placed by category position, not by label
         List<Integer> ks = c.candidates().stream().map(ClusterCandidate::k).toList();
         Figure figure = Figure.of(Layout.defaults().withLegend(Legend.horizontalAbove())
                         .withXAxis(Axis.titled("Number of clusters k").withType(AxisType.CATEGORY))
                         .withYAxis(Axis.titled("Mean silhouette"))
                         .withYAxis(2, Axis.titled("Inertia").overlaying("y").withSide("right").withShowGrid(false))
-                        .withShape(Shape.verticalLine(String.valueOf(c.k())).withLine(Line.of(Palette.NEUTRAL, 1).withDash("dot"))),
+                        .withShape(Shape.verticalLine(ks.indexOf(c.k())).withLine(Line.of(Palette.NEUTRAL, 1).withDash("dot"))),
                 Scatter.line(ks.stream().map(String::valueOf).toList(), c.candidates().stream().map(ClusterCandidate::silhouette).toList())
                         .withName("Silhouette").withMode(ScatterMode.LINES_MARKERS).withLine(Line.of(Palette.PRIMARY, 2.5)),
                 Scatter.line(ks.stream().map(String::valueOf).toList(), c.candidates().stream().map(ClusterCandidate::inertia).toList())

@@ -115,20 +115,25 @@ public final class InferentialPage {
         List<String> x = months.stream().map(m -> "M" + m).toList();
         List<String> y = cohorts.stream().map(c -> c.cohort() + " (" + Fmt.count(c.size()) + ")").toList();
         List<List<Double>> z = new ArrayList<>();
+        List<List<String>> text = new ArrayList<>();
         List<List<List<Object>>> custom = new ArrayList<>();
         for (CohortRetention c : cohorts) {
             List<Double> row = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
             List<List<Object>> cells = new ArrayList<>();
             for (int m : months) {
                 RetentionPoint p = c.points().stream().filter(q -> q.monthsSinceSignup() == m).findFirst().orElse(null);
                 row.add(p == null ? null : p.retained().proportion() * 100);
+                labels.add(p == null ? "" : Fmt.decimal(p.retained().proportion() * 100, 0) + "%");
                 cells.add(p == null ? List.of(0, 0, 0) : List.of(p.retained().n(), p.retained().interval().lower() * 100, p.retained().interval().upper() * 100));
             }
             z.add(row);
+            text.add(labels);
             custom.add(cells);
         }
-        Heatmap heatmap = Heatmap.of(x, y, z).withColorScale("Blues").withZRange(0, 100).withColorBarTitle("Retained %")
-                .withTextTemplate("%{z:.0f}%").withGaps(1).withCustomData(custom)
+        // Plotly's "Blues" runs from dark to light: reversed, more retention is darker
+        Heatmap heatmap = Heatmap.of(x, y, z).withColorScale("Blues").with("reversescale", true).withZRange(0, 100).withColorBarTitle("Retained %")
+                .with("text", text).withTextTemplate("%{text}").withGaps(1).withCustomData(custom)
                 .withHoverTemplate("Cohort %{y}, %{x}: %{z:.1f}% retained<br>of %{customdata[0]:,} observable"
                         + "<br>CI %{customdata[1]:.1f}% – %{customdata[2]:.1f}%<extra></extra>");
         Figure figure = Figure.of(Layout.defaults().withHeight(Math.max(360, 90 + 30 * cohorts.size()))

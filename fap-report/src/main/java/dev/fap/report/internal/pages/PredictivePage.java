@@ -141,7 +141,8 @@ public final class PredictivePage {
     }
 
     private static ChartSection importance(List<ModelEvaluation> models) {
-        Layout layout = Layout.defaults().withGrid(1, models.size(), "independent").withShowLegend(false).withHeight(440);
+        Layout layout = Layout.defaults().withGrid(models.size(), 1, "independent").with("grid.ygap", 0.3).withShowLegend(false)
+                .withHeight(60 + 300 * models.size());
         List<Trace<?>> traces = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             ModelEvaluation m = models.get(i);

@@ -98,7 +98,7 @@ public final class PrescriptivePage {
                         .withTotalsColor(Palette.PRIMARY).withConnector(Line.of("#9ca3af", 1).withDash("dot"))
                         .withTextTemplate("%{delta:$.3s}").withTextPosition("outside")
                         .withHoverTemplate("%{x}: %{delta:$,.0f}<extra></extra>"));
-        return ChartSection.of("Retention waterfall", figure)
+        return ChartSection.of("Retention waterfall", figure).withWidth(ChartWidth.FULL)
                 .withDescription("From the money spent on retention offers, through the customer value each segment is expected to keep, to the net benefit.")
                 .withMethod(b.method() + "; value kept = churn probability × uplift × CLV")
                 .withSampleSize(b.segments().stream().mapToLong(SegmentAllocation::customers).sum())
@@ -120,7 +120,7 @@ public final class PrescriptivePage {
                 Scatter.points(segments, b.segments().stream().map(s -> s.customers() == 0 ? 0.0 : s.treatedCustomers() / s.customers()).toList())
                         .withName("Share treated").withMode(ScatterMode.MARKERS).withMarker(Marker.colored(Palette.series(1)).withSize(11).withSymbol("diamond"))
                         .onAxes("x", "y2").withHoverTemplate("%{x}: %{y:.0%} treated<extra></extra>"));
-        return ChartSection.of("Budget allocation", figure)
+        return ChartSection.of("Budget allocation", figure).withWidth(ChartWidth.FULL)
                 .withDescription("The retention budget per segment (churn-risk band × value band) as chosen by the linear program, and the share of each segment it treats.")
                 .withMethod(b.method())
                 .withSampleSize(b.segments().stream().mapToLong(SegmentAllocation::customers).sum());
