@@ -40,7 +40,10 @@ final class CustomerSimulator {
             {0.22, 0.17, 0.10, 0.13, 0.05, 0.06, 0.07, 0.05, 0.10, 0.05},
             {0.23, 0.16, 0.10, 0.12, 0.04, 0.09, 0.07, 0.06, 0.08, 0.05},
             {0.25, 0.14, 0.08, 0.10, 0.03, 0.14, 0.08, 0.07, 0.05, 0.06}};
-    private static final double[] HOUR_CUM = cumulative(Planted.HOUR);
+    private static final AliasTable HOUR_ALIAS = new AliasTable(Planted.HOUR);
+    private static final double[] TYPE_CUM = cumulative(TYPE_W);
+    private static final double[][] CATEGORY_CUM = java.util.Arrays.stream(CATEGORY_W).map(CustomerSimulator::cumulative)
+            .toArray(double[][]::new);
     private static final String[] ALERT_TYPES = {"Night Activity", "Velocity", "Unusual Amount", "Geographic", "Merchant Risk"};
     private static final String[] ANALYSTS = {"FA01", "FA02", "FA03", "FA04", "FA05", "FA06", "FA07", "FA08"};
     private static final String[] DEPOSIT_CHANNELS = {"Mobile", "Mobile", "Branch", "ATM", "Online"};
@@ -50,11 +53,18 @@ final class CustomerSimulator {
     private static final String[] ROUTINE_REASONS = {"Account Inquiry", "Product Information", "Technical Support", "Loan Inquiry",
             "Card Activation"};
     private static final String[] ATM_TEXT = atmTexts();
+    /** P(fraud) for each of the 64 combinations of the six fraud indicators (bit 0 night ... bit 5 risky merchant). */
+    private static final double[] FRAUD_PROBABILITY = fraudProbabilities();
+    /** Draws of the bank's score for transactions without card risk: logistic(-5 + N(0, 0.7)). */
+    private static final double[] ROUTINE_SCORES = table(4096, 101, r -> Math.round(Rng.logistic(-5.0 + r.normal(0, 0.7)) * 10_000) / 10_000.0);
+    /** Draws of the authorisation latency factor: lognormal(0, 0.35). */
+    private static final double[] LATENCY_FACTORS = table(4096, 102, r -> r.lognormal(0, 0.35));
     private static final char[] AUTH = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789".toCharArray();
 
     private final World w;
     private final Window win;
     private final double[] dayCum;
+    private final AliasTable dayAlias;
     private final double[] macro;
     private final long startDay;
 
@@ -62,6 +72,11 @@ final class CustomerSimulator {
         this.w = w;
         this.win = win;
         this.dayCum = dayCum;
+        double[] dayWeight = new double[dayCum.length];
+        for (int i = 0; i < dayWeight.length; i++) {
+            dayWeight[i] = dayCum[i] - (i == 0 ? 0 : dayCum[i - 1]);
+        }
+        this.dayAlias = new AliasTable(dayWeight);
         this.macro = macro;
         this.startDay = w.spec.startDate().toEpochDay();
     }
@@ -140,12 +155,21 @@ final class CustomerSimulator {
         double lo = ia == 0 ? 0 : dayCum[ia - 1];
         double hi = dayCum[ib];
         long[] t = new long[n];
+        // active for most of the window: O(1) alias draws, rejecting days outside the active span
+        boolean alias = hi - lo > 0.6 * dayCum[dayCum.length - 1];
         for (int k = 0; k < n; k++) {
-            double u = lo + (hi - lo) * r.nextDouble();
-            int d = Arrays.binarySearch(dayCum, ia, ib + 1, u);
-            d = d >= 0 ? d : -d - 1;
-            d = Math.min(Math.max(d, ia), ib);
-            int hour = r.pickCumulative(HOUR_CUM);
+            int d;
+            if (alias) {
+                do {
+                    d = dayAlias.sample(r);
+                } while (d < ia || d > ib);
+            } else {
+                double u = lo + (hi - lo) * r.nextDouble();
+                d = Arrays.binarySearch(dayCum, ia, ib + 1, u);
+                d = d >= 0 ? d : -d - 1;
+                d = Math.min(Math.max(d, ia), ib);
+            }
+            int hour = HOUR_ALIAS.sample(r);
             t[k] = (win.fromDay() + d) * 86_400 + hour * 3600L + r.nextInt(3600);
         }
         Arrays.sort(t);
@@ -191,7 +215,7 @@ final class CustomerSimulator {
                     savings = acc;
                 }
             }
-            int type = r.pick(TYPE_W);
+            int type = r.pickCumulative(TYPE_CUM);
             if (checking.lastActivityDay == Long.MIN_VALUE && checking.balanceCents == 0) {
                 type = DEPOSIT;
             }
@@ -281,7 +305,7 @@ final class CustomerSimulator {
                                  int homeCityIndex, double homeLat, double homeLon, AccountState checking, AccountState card,
                                  double mu, ChunkOutput out) {
         City homeCity = ReferenceData.US_CITIES[homeCityIndex];
-        int cat = r.pick(CATEGORY_W[p.lifeStageIndex]);
+        int cat = r.pickCumulative(CATEGORY_CUM[p.lifeStageIndex]);
         int[] local = w.byCategoryCity[cat][homeCityIndex];
         boolean shopsLocally = r.chance(0.95);
         int m = shopsLocally && local.length > 0 ? local[r.nextInt(local.length)]
@@ -298,8 +322,9 @@ final class CustomerSimulator {
         String state;
         String country;
         if (online || outlet) {
-            lat = WorldBuilder.round6(homeLat + r.normal(0, online ? 0.01 : 0.05));
-            lon = WorldBuilder.round6(homeLon + r.normal(0, online ? 0.01 : 0.05));
+            double spread = online ? 0.02 : 0.08;
+            lat = WorldBuilder.round6(homeLat + r.uniform(-spread, spread));
+            lon = WorldBuilder.round6(homeLon + r.uniform(-spread, spread));
             city = homeCity.name();
             state = homeCity.state();
             country = "US";
@@ -310,7 +335,8 @@ final class CustomerSimulator {
             state = merchant.state();
             country = merchant.country();
         }
-        double distance = Math.round(ReferenceData.distanceKm(homeLat, homeLon, lat, lon) * 10) / 10.0;
+        double distance = Math.round((online || outlet ? ReferenceData.nearDistanceKm(homeLat, homeLon, lat, lon)
+                : ReferenceData.distanceKm(homeLat, homeLon, lat, lon)) * 10) / 10.0;
         double z = r.gaussian() + (r.chance(0.02) ? 2.5 : 0);
         double zRounded = Math.round(z * 10_000) / 10_000.0;
         int di = (int) (day - win.fromDay());
@@ -336,7 +362,8 @@ final class CustomerSimulator {
         double signal = (night ? Planted.FRAUD_NIGHT : 0) + (onlineChannel ? Planted.FRAUD_ONLINE : 0)
                 + (high ? Planted.FRAUD_HIGH_AMOUNT : 0) + (fast ? Planted.FRAUD_VELOCITY : 0) + (far ? Planted.FRAUD_FAR : 0)
                 + (risky ? Planted.FRAUD_RISKY_MERCHANT : 0);
-        boolean fraud = r.chance(Rng.logistic(Planted.FRAUD_INTERCEPT + signal));
+        int pattern = (night ? 1 : 0) | (onlineChannel ? 2 : 0) | (high ? 4 : 0) | (fast ? 8 : 0) | (far ? 16 : 0) | (risky ? 32 : 0);
+        boolean fraud = r.chance(FRAUD_PROBABILITY[pattern]);
         double score = Math.round(Rng.logistic(-4.0 + 0.8 * signal + (fraud ? 3.8 : 0) + r.normal(0, 1.2)) * 10_000) / 10_000.0;
         String decline = null;
         if (r.chance(0.012)) {
@@ -404,10 +431,10 @@ final class CustomerSimulator {
         Merchant m = merchant >= 0 ? w.merchants.get(merchant) : null;
         boolean digital = ("Online".equals(channel) || "Mobile".equals(channel)) && !"Fee".equals(type)
                 && !description.startsWith("PAYROLL");
-        double lat = WorldBuilder.round6(homeLat + r.normal(0, 0.01));
-        double lon = WorldBuilder.round6(homeLon + r.normal(0, 0.01));
-        double distance = Math.round(ReferenceData.distanceKm(homeLat, homeLon, lat, lon) * 10) / 10.0;
-        double score = Math.round(Rng.logistic(-5.0 + r.normal(0, 0.7)) * 10_000) / 10_000.0;
+        double lat = WorldBuilder.round6(homeLat + r.uniform(-0.02, 0.02));
+        double lon = WorldBuilder.round6(homeLon + r.uniform(-0.02, 0.02));
+        double distance = Math.round(ReferenceData.nearDistanceKm(homeLat, homeLon, lat, lon) * 10) / 10.0;
+        double score = ROUTINE_SCORES[r.nextInt(ROUTINE_SCORES.length)];
         return new Transaction(id, acc.id, p.id(), m == null ? null : m.merchantId(), ts, type, signedCents / 100.0, "USD", channel,
                 m == null ? null : m.category(), m == null ? null : m.mccCode(), description, false, score, homeCity.name(),
                 homeCity.state(), "US", lat, lon, digital ? p.deviceId : null, digital ? p.ipAddress : null, false,
@@ -568,7 +595,8 @@ final class CustomerSimulator {
     }
 
     private static int processing(Rng r, boolean digital, boolean declined) {
-        return (int) Math.max(20, Math.round((digital ? 240 : 160) * r.lognormal(0, 0.35) * (declined ? 0.6 : 1)));
+        double f = LATENCY_FACTORS[r.nextInt(LATENCY_FACTORS.length)];
+        return (int) Math.max(20, Math.round((digital ? 240 : 160) * f * (declined ? 0.6 : 1)));
     }
 
     private static String auth(Rng r) {
@@ -582,6 +610,27 @@ final class CustomerSimulator {
 
     static String txId(long number) {
         return Ids.id('T', number, 9);
+    }
+
+    private static double[] fraudProbabilities() {
+        double[] p = new double[64];
+        for (int k = 0; k < 64; k++) {
+            double signal = ((k & 1) != 0 ? Planted.FRAUD_NIGHT : 0) + ((k & 2) != 0 ? Planted.FRAUD_ONLINE : 0)
+                    + ((k & 4) != 0 ? Planted.FRAUD_HIGH_AMOUNT : 0) + ((k & 8) != 0 ? Planted.FRAUD_VELOCITY : 0)
+                    + ((k & 16) != 0 ? Planted.FRAUD_FAR : 0) + ((k & 32) != 0 ? Planted.FRAUD_RISKY_MERCHANT : 0);
+            p[k] = Rng.logistic(Planted.FRAUD_INTERCEPT + signal);
+        }
+        return p;
+    }
+
+    /** A fixed table of {@code n} draws from a fixed stream: cheap sampling of secondary distributions. */
+    private static double[] table(int n, long stream, java.util.function.ToDoubleFunction<Rng> draw) {
+        Rng r = Rng.of(0, 0xFA9L, stream);
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = draw.applyAsDouble(r);
+        }
+        return t;
     }
 
     private static String[] atmTexts() {
