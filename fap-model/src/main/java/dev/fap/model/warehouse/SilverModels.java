@@ -19,6 +19,9 @@ import java.util.List;
  * value is nulled in silver, {@code email_valid}/{@code phone_valid} say so and a {@code warn} check
  * lists those customers. Orphans cascade: the accounts of a quarantined customer are quarantined with
  * the reason "customer ... not in silver", and so on down to transactions.
+ *
+ * <p>{@code _raw} is {@code to_json(b)} (cheaper than {@code jsonb} for every row, cast on insert into
+ * the quarantine) except for customers and their changes, whose PII columns are removed from it.
  */
 final class SilverModels {
     /** "Now" of the data as a date, for rules: the end of its contiguous activity (see data_clock.sql). */
@@ -111,7 +114,7 @@ final class SilverModels {
                 .rule("credit_score_out_of_range", "credit_score is null or credit_score between 300 and 850",
                         "credit_score is outside 300..850")
                 .rule("negative_amount", "annual_income is null or annual_income >= 0", "annual_income is negative")
-                .rule("absurd_amount", "annual_income is null or annual_income < 100000000", "annual_income of 100 million or more")
+                .rule("absurd_amount", "annual_income is null or annual_income < 5000000", "annual_income of 5 million or more")
                 .rule("age_out_of_range", "age is null or age between 0 and 120", "age is outside 0..120")
                 .rule("unknown_code", "(employment_status is null or employment_status in ('Employed', 'Self-Employed', 'Unemployed', 'Retired', 'Student'))"
                         + " and (preferred_channel is null or preferred_channel in " + CHANNELS + ")"
@@ -305,7 +308,10 @@ final class SilverModels {
                 .rule("orphan_account", "(account_id, customer_id) in (select a.account_id, a.customer_id from silver.stg_accounts a)",
                         "account_id is not an account of customer_id in silver.stg_accounts (unknown or quarantined)")
                 .rule("missing_date", "scheduled_date is not null", "scheduled_date is missing")
-                .rule("future_payment", "actual_date is null or actual_date <= " + NOW_DATE, "actual_date is after the data's last day")
+                .rule("future_date", "scheduled_date <= " + NOW_DATE + " and (actual_date is null or actual_date <= " + NOW_DATE + ")",
+                        "scheduled_date or actual_date is after the data's last day")
+                .rule("unknown_payment_method", "payment_method is null or payment_method in ('Autopay', 'Online', 'Branch', 'Check')",
+                        "payment_method is not one of Autopay, Online, Branch, Check")
                 .rule("negative_amount", "coalesce(scheduled_amount, 0) >= 0 and actual_amount >= 0 and late_fee >= 0"
                         + " and coalesce(outstanding_balance, 0) >= 0", "an amount is negative")
                 .rule("absurd_amount", "coalesce(scheduled_amount, 0) < " + MAX_AMOUNT + " and actual_amount < " + MAX_AMOUNT,

@@ -19,7 +19,7 @@ select silver.clean_id(b.account_id)                 as account_id,
        coalesce(b.overdraft_protection, false)       as overdraft_protection,
        coalesce(b.primary_account, false)            as primary_account,
        c.signup_date                                 as customer_signup_date,
-       to_jsonb(b) - '_batch_id' - '_loaded_at'      as _raw,
+       to_json(b)                                       as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.accounts b

@@ -7,7 +7,7 @@ select silver.clean_id(b.contact_id)                 as contact_id,
        coalesce(b.opened, false)                     as opened,
        coalesce(b.clicked, false)                    as clicked,
        coalesce(b.converted, false)                  as converted,
-       to_jsonb(b) - '_batch_id' - '_loaded_at'      as _raw,
+       to_json(b)                                       as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.campaign_contacts b

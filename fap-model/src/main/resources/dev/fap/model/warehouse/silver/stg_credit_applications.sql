@@ -17,7 +17,7 @@ select silver.clean_id(b.application_id)             as application_id,
        b.approval_probability_score,
        upper(silver.clean_text(b.risk_grade))        as risk_grade,
        b.decision_date - b.application_date          as days_to_decision,
-       to_jsonb(b) - '_batch_id' - '_loaded_at'      as _raw,
+       to_json(b)                                       as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.credit_applications b

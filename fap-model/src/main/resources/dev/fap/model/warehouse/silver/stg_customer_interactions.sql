@@ -12,7 +12,7 @@ select silver.clean_id(b.interaction_id)             as interaction_id,
        coalesce(b.escalated, false)                  as escalated,
        silver.clean_id(b.agent_id)                   as agent_id,
        silver.clean_text(b.notes)                    as notes,
-       to_jsonb(b) - '_batch_id' - '_loaded_at'      as _raw,
+       to_json(b)                                       as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.customer_interactions b

@@ -11,7 +11,7 @@ select date_trunc('month', b.date)::date              as indicator_date,
        b.treasury_yield_10yr,
        b.mortgage_rate_30yr,
        b.date <> date_trunc('month', b.date)::date    as was_mid_month,
-       to_jsonb(b) - '_batch_id' - '_loaded_at'       as _raw,
+       to_json(b)                                        as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.economic_indicators b

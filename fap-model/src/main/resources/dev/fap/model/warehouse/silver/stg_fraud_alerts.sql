@@ -13,7 +13,7 @@ select silver.clean_id(b.alert_id)                   as alert_id,
        silver.clean_text(b.assigned_to)              as assigned_to,
        silver.clean_text(b.notes)                    as notes,
        b.resolution_date - b.alert_date::date        as days_to_resolution,
-       to_jsonb(b) - '_batch_id' - '_loaded_at'      as _raw,
+       to_json(b)                                       as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.fraud_alerts b

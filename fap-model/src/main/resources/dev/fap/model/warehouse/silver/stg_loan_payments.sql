@@ -12,7 +12,7 @@ select silver.clean_id(b.payment_id)                 as payment_id,
        silver.clean_code(b.payment_method)           as payment_method,
        b.outstanding_balance,
        b.actual_date is null                         as is_missed,
-       to_jsonb(b) - '_batch_id' - '_loaded_at'      as _raw,
+       to_json(b)                                       as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.loan_payments b

@@ -15,7 +15,7 @@ select silver.clean_id(b.campaign_id)                as campaign_id,
        b.end_date - b.start_date + 1                 as duration_days,
        round(b.clicks::numeric / nullif(b.impressions, 0), 6)   as click_through_rate,
        round(b.conversions::numeric / nullif(b.clicks, 0), 6)   as conversion_rate,
-       to_jsonb(b) - '_batch_id' - '_loaded_at'      as _raw,
+       to_json(b)                                       as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.marketing_campaigns b

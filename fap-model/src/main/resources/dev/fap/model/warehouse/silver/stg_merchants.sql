@@ -13,7 +13,7 @@ select silver.clean_id(b.merchant_id)                as merchant_id,
        b.avg_transaction_amount,
        coalesce(b.is_online, false)                  as is_online,
        b.established_date,
-       to_jsonb(b) - '_batch_id' - '_loaded_at'      as _raw,
+       to_json(b)                                       as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.merchants b

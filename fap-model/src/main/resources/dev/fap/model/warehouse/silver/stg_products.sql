@@ -8,7 +8,7 @@ select silver.clean_id(b.product_id)                 as product_id,
        b.overdraft_limit,
        silver.clean_code(b.product_tier)             as product_tier,
        coalesce(b.is_premium, false)                 as is_premium,
-       to_jsonb(b) - '_batch_id' - '_loaded_at'      as _raw,
+       to_json(b)                                       as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.products b

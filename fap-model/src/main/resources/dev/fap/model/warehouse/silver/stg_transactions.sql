@@ -45,7 +45,7 @@ select silver.clean_id(b.transaction_id)                          as transaction
        a.customer_id                                              as account_customer_id,
        a.open_date                                                as account_open_date,
        a.close_date                                               as account_close_date,
-       to_jsonb(b) - '_batch_id' - '_loaded_at'                   as _raw,
+       to_json(b)                                                    as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.transactions b
