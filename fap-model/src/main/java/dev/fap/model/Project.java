@@ -41,6 +41,11 @@ public final class Project {
     private Project(Map<String, Model> models, List<Sql> setup) {
         this.models = Collections.unmodifiableMap(models);
         this.setup = List.copyOf(setup);
+        Set<String> external = new HashSet<>();
+        external.add(Model.QUARANTINE);
+        for (Sql script : setup) {
+            external.addAll(SqlText.createdRelations(script.text()));
+        }
         Map<String, String> byRelation = new HashMap<>();
         for (Model m : models.values()) {
             byRelation.put(m.relation(), m.name());
@@ -60,7 +65,7 @@ public final class Project {
                     if (!target.equals(m.name())) {
                         deps.add(target);
                     }
-                } else if (ref.startsWith(Layer.BRONZE.schema() + ".")) {
+                } else if (ref.startsWith(Layer.BRONZE.schema() + ".") || external.contains(ref)) {
                     srcs.add(ref);
                 } else {
                     throw FapException.invalidArgument("model " + m.name() + " references " + ref + ", which is not a model of the project",
@@ -101,6 +106,15 @@ public final class Project {
 
     /** A project of the given models. */
     public static Project of(List<Model> models) {
+        return of(models, List.of());
+    }
+
+    /**
+     * A project of the given models with setup scripts (see {@link #withSetup}); relations the scripts
+     * create ({@code create table|view [if not exists] silver.x|gold.x}) may be read by the models as
+     * sources, like bronze tables.
+     */
+    public static Project of(List<Model> models, List<Sql> setup) {
         Map<String, Model> byName = new LinkedHashMap<>();
         for (Model m : models) {
             validate(m);
@@ -108,7 +122,7 @@ public final class Project {
                 throw FapException.invalidArgument("two models are named " + m.name(), "model names must be unique across layers");
             }
         }
-        return new Project(byName, List.of());
+        return new Project(byName, setup);
     }
 
     /** A project of the given models. */

@@ -164,4 +164,21 @@ class AtomicityTest {
         }
         assertThat(wh.build().ok()).isTrue();
     }
+
+    @Test
+    void aSwapDoesNotLockTablesUnderItsDependentViewsThatParallelBuildsRead(Database db) {
+        // gold.report depends on a and c. While a is swapped (its dependent view report dropped and
+        // recreated), b is reading c. Locking report recursively would need c exclusively and wait
+        // for b, while b waits to publish after a: the swap must only touch report and a.
+        Project p = Project.of(
+                Model.table("c", Layer.SILVER).sql("select 1 as id"),
+                Model.table("a", Layer.GOLD).sql("select 1 as id").postHook("select pg_sleep(0.3)"),
+                Model.table("b", Layer.GOLD).sql("select c.* from silver.c, pg_sleep(0.6)"),
+                Model.view("report", Layer.GOLD).sql("select * from gold.a join silver.c using (id)"));
+        Warehouse wh = Warehouse.on(db, p);
+        wh.build().orThrow();
+        BuildResult again = wh.build(Selection.parse("a b"), BuildOptions.defaults().withThreads(2).withLockTimeout(Duration.ofSeconds(5)));
+        assertThat(again.models()).extracting(ModelResult::status).containsOnly(Status.SUCCESS);
+        assertThat(count(db, "select count(*) from gold.report")).isEqualTo(1);
+    }
 }

@@ -107,4 +107,14 @@ class ProjectTest {
         assertThat(p.names()).containsExactly("a");
         assertThat(q.toString()).isEqualTo("Project[2 models, 1 dependencies, 0 sources]");
     }
+
+    @Test
+    void relationsCreatedBySetupScriptsAndTheQuarantineAreSources() {
+        Model scores = view("scores", Layer.GOLD, "select * from gold.customer_scores s join silver.quarantine q on true");
+        assertThatThrownBy(() -> Project.of(scores)).hasMessageContaining("gold.customer_scores");
+        Project p = Project.of(List.of(scores), List.of(Sql.of("create table if not exists gold.customer_scores (id text);"
+                + " create or replace function gold.f() returns int language sql return 1")));
+        assertThat(p.sources("scores")).containsExactly("gold.customer_scores", "silver.quarantine");
+        assertThat(p.setup()).hasSize(1);
+    }
 }

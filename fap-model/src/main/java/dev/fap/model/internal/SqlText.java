@@ -37,6 +37,20 @@ public final class SqlText {
         return refs;
     }
 
+    private static final Pattern CREATE = Pattern.compile(
+            "(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(?:unlogged\\s+|materialized\\s+)?(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?"
+                    + "\"?(bronze|silver|gold)\"?\\s*\\.\\s*\"?([A-Za-z_][A-Za-z0-9_]*)\"?");
+
+    /** Relations a script creates ({@code create [or replace] [unlogged] table|view [if not exists] schema.name}), lower-cased. */
+    public static Set<String> createdRelations(String sql) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = CREATE.matcher(stripCommentsAndStrings(sql));
+        while (m.find()) {
+            out.add(m.group(1).toLowerCase(Locale.ROOT) + "." + m.group(2).toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
     /** The SQL with comments removed and string literals replaced by {@code ''}. */
     static String stripCommentsAndStrings(String sql) {
         StringBuilder out = new StringBuilder(sql.length());

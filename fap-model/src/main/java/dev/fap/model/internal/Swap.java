@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Replaces a relation within the caller's transaction: drops the live one, lets the caller put the new
- * one in place (rename a {@code __fap_new} table, or create a view), and recreates every view that
- * depended on the old one. PostgreSQL binds views to table OIDs, so without the recreation the
- * dependent views would block the drop (or, with cascade, vanish).
+ * Replaces a relation within the caller's transaction: drops the views depending on the live one and
+ * the live one, lets the caller put the new one in place (rename a {@code __fap_new} table, or create a
+ * view), and recreates the dependent views. PostgreSQL binds views to table OIDs, so without the
+ * re-creation the dependent views would block the drop (or, with cascade, vanish).
  */
 final class Swap {
     private Swap() {}
@@ -25,19 +25,18 @@ final class Swap {
         script.add("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'");
         Catalog.Dependents deps = Catalog.dependents(c, schema, name);
         if (deps.kind() != 0) {
-            // Readers of a view lock the view, then the relations under it. Locking in the same order
-            // (outermost views first, the relation last) lets a swap wait for readers instead of
-            // deadlocking with them.
-            List<String> order = new ArrayList<>();
+            // Readers of a view lock the view, then the relations under it. Dropping the dependent
+            // views first (outermost first) and the relation last takes the locks in that same order,
+            // so a swap waits for readers instead of deadlocking with them; and it locks nothing else
+            // (LOCK TABLE on a view would also lock every table under it, some of which parallel
+            // builds are reading). No cascade: an unexpected dependent fails the swap, it is never
+            // dropped silently.
             for (int i = deps.views().size() - 1; i >= 0; i--) {
                 Catalog.DependentView v = deps.views().get(i);
-                if (v.kind() == 'v') {
-                    order.add(v.schema() + "." + Catalog.quoteIdent(v.name()));
-                }
+                script.add("drop " + (v.kind() == 'm' ? "materialized view" : "view") + " if exists " + v.schema() + "."
+                        + Catalog.quoteIdent(v.name()));
             }
-            order.add(schema + "." + name);
-            script.add("lock table " + String.join(", ", order) + " in access exclusive mode");
-            script.add("drop " + kindWord(deps.kind()) + " " + schema + "." + name + " cascade");
+            script.add("drop " + kindWord(deps.kind()) + " " + schema + "." + name);
         }
         script.addAll(creation);
         for (Catalog.DependentView v : deps.views()) {
