@@ -352,6 +352,32 @@ public final class BronzeRowWriter implements Closeable {
 
     private void writeChars(String s, boolean doubleQuotes) {
         int n = s.length();
+        if (n * 3 + 2 > buf.length) {
+            writeCharsSlow(s, doubleQuotes);
+            return;
+        }
+        ensure(n * 3 + 2);
+        byte[] b = buf;
+        int p = pos;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (doubleQuotes && c == '"') {
+                    b[p++] = '"';
+                }
+                b[p++] = (byte) c;
+            } else {
+                pos = p;
+                writeNonAscii(s, i);
+                p = pos;
+                i += Character.charCount(s.codePointAt(i)) - 1;
+            }
+        }
+        pos = p;
+    }
+
+    private void writeCharsSlow(String s, boolean doubleQuotes) {
+        int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
@@ -369,10 +395,16 @@ public final class BronzeRowWriter implements Closeable {
 
     private void writeCopyText(String s) {
         int n = s.length();
+        boolean fast = n * 3 + 2 <= buf.length;
+        if (fast) {
+            ensure(n * 3 + 2);
+        }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
-                ensure(2);
+                if (!fast) {
+                    ensure(2);
+                }
                 switch (c) {
                     case '\\' -> { buf[pos++] = '\\'; buf[pos++] = '\\'; }
                     case '\t' -> { buf[pos++] = '\\'; buf[pos++] = 't'; }
