@@ -6,6 +6,7 @@ import dev.fap.analytics.ChannelAttribution;
 import dev.fap.analytics.stats.ConfidenceInterval;
 import dev.fap.analytics.stats.OlsModel;
 import dev.fap.analytics.stats.RegressionCoefficient;
+import dev.fap.analytics.stats.TreatmentEffect;
 import dev.fap.report.html.ChartSection;
 import dev.fap.report.html.ChartWidth;
 import dev.fap.report.html.HtmlReport;
@@ -34,9 +35,15 @@ public final class CausalPage {
         CampaignEffect pooled = c.campaignEffect();
         if (pooled != null) {
             report = report.withKpi(Kpi.of("Campaign effect (DiD)", Fmt.money(pooled.differenceInDifferences().estimate()))
-                            .withDetail(Fmt.moneyInterval(pooled.differenceInDifferences().interval()) + ", " + pooled.outcome()))
-                    .withKpi(Kpi.of("Campaign effect (IPW, ATT)", Fmt.money(pooled.propensityWeighted().estimate()))
-                            .withDetail(Fmt.moneyInterval(pooled.propensityWeighted().interval())));
+                    .withDetail(Fmt.moneyInterval(pooled.differenceInDifferences().interval()) + ", " + pooled.outcome()));
+            if (pooled.relativeUplift() != null) {
+                report = report.withKpi(Kpi.of("Relative uplift (ratio DiD)", Fmt.percent(pooled.relativeUplift().estimate()))
+                        .withDetail(Fmt.percentInterval(pooled.relativeUplift().interval())));
+            }
+            if (pooled.propensityWeighted() != null) {
+                report = report.withKpi(Kpi.of("Relative uplift (IPW, ATT)", Fmt.percent(pooled.propensityWeighted().estimate()))
+                        .withDetail(Fmt.percentInterval(pooled.propensityWeighted().interval())));
+            }
         }
         report = report.withKpi(Kpi.of("Attributed conversions", Fmt.count(c.conversions())).withDetail(c.attributionLookbackDays() + "-day lookback"));
         if (c.economicImpact() != null) {
@@ -50,7 +57,10 @@ public final class CausalPage {
             report = report.withSection(economic(c.economicImpact(), c.economicMonths()));
         }
         if (pooled != null) {
-            report = report.withSection(effects(pooled, c.perCampaign()));
+            report = report.withSection(additiveEffects(pooled, c.perCampaign()));
+            if (pooled.relativeUplift() != null || pooled.propensityWeighted() != null) {
+                report = report.withSection(relativeEffects(pooled, c.perCampaign()));
+            }
         }
         return report;
     }
@@ -126,27 +136,68 @@ public final class CausalPage {
         return section;
     }
 
-    private static ChartSection effects(CampaignEffect pooled, List<CampaignEffect> perCampaign) {
-        List<String> labels = new ArrayList<>(List.of("All campaigns: difference-in-differences", "All campaigns: propensity weighting (ATT)"));
-        List<Double> estimates = new ArrayList<>(List.of(pooled.differenceInDifferences().estimate(), pooled.propensityWeighted().estimate()));
-        List<ConfidenceInterval> intervals = new ArrayList<>(List.of(pooled.differenceInDifferences().interval(), pooled.propensityWeighted().interval()));
+    private static ChartSection additiveEffects(CampaignEffect pooled, List<CampaignEffect> perCampaign) {
+        List<String> labels = new ArrayList<>(List.of("All campaigns"));
+        List<Double> estimates = new ArrayList<>(List.of(pooled.differenceInDifferences().estimate()));
+        List<ConfidenceInterval> intervals = new ArrayList<>(List.of(pooled.differenceInDifferences().interval()));
         for (CampaignEffect e : perCampaign) {
-            labels.add(e.scope() + ": DiD");
+            labels.add(e.scope());
             estimates.add(e.differenceInDifferences().estimate());
             intervals.add(e.differenceInDifferences().interval());
         }
         List<String> colors = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
-            colors.add(i < 2 ? Palette.PRIMARY : Figures.significanceColor(intervals.get(i), 0));
+            colors.add(i == 0 ? Palette.PRIMARY : Figures.significanceColor(intervals.get(i), 0));
         }
         Figure figure = Figures.forest(labels, estimates, intervals, colors, 0, "Effect on " + pooled.outcome() + " (USD)", "$,.2f");
-        return ChartSection.of("Campaign effect on spending", figure).withWidth(ChartWidth.FULL)
-                .withDescription("Causal effect of being contacted on " + pooled.outcome() + ", " + pooled.windowDays()
-                        + " days before against after, contacted against control customers.")
-                .withMethod("Two-period panel regression (treated × post) and " + pooled.propensityWeighted().method() + ", "
-                        + pooled.propensityWeighted().replicates() + " bootstrap replicates")
+        return ChartSection.of("Campaign effect on spending (difference-in-differences)", figure).withWidth(ChartWidth.FULL)
+                .withDescription("Additive effect of being contacted on " + pooled.outcome() + ": the change from the " + pooled.windowDays()
+                        + "-day pre window to the post window, contacted against randomised control customers.")
+                .withMethod("Two-period panel OLS y = a + b·treated + c·post + δ·treated·post, cluster-robust (CR1) by customer; δ shown")
                 .withSampleSize(pooled.treatedCustomers() + pooled.controlCustomers())
-                .withPValue("difference-in-differences, treated × post = 0", pooled.differenceInDifferences().pValue())
-                .withPValue("propensity-weighted ATT = 0", pooled.propensityWeighted().pValue());
+                .withPValue("difference-in-differences, all campaigns, δ = 0", pooled.differenceInDifferences().pValue());
+    }
+
+    private static ChartSection relativeEffects(CampaignEffect pooled, List<CampaignEffect> perCampaign) {
+        List<String> labels = new ArrayList<>();
+        List<Double> estimates = new ArrayList<>();
+        List<ConfidenceInterval> intervals = new ArrayList<>();
+        List<TreatmentEffect> pooledEffects = new ArrayList<>();
+        if (pooled.relativeUplift() != null) {
+            labels.add("All campaigns: ratio DiD");
+            pooledEffects.add(pooled.relativeUplift());
+        }
+        if (pooled.propensityWeighted() != null) {
+            labels.add("All campaigns: propensity-weighted ratio (ATT)");
+            pooledEffects.add(pooled.propensityWeighted());
+        }
+        pooledEffects.forEach(t -> {
+            estimates.add(t.estimate() * 100);
+            intervals.add(Figures.scale(t.interval(), 100));
+        });
+        for (CampaignEffect e : perCampaign) {
+            if (e.relativeUplift() != null) {
+                labels.add(e.scope() + ": ratio DiD");
+                estimates.add(e.relativeUplift().estimate() * 100);
+                intervals.add(Figures.scale(e.relativeUplift().interval(), 100));
+            }
+        }
+        List<String> colors = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            colors.add(i < pooledEffects.size() ? Palette.PRIMARY : Figures.significanceColor(intervals.get(i), 0));
+        }
+        Figure figure = Figures.forest(labels, estimates, intervals, colors, 0, "Relative uplift of spending (%)", ".1f");
+        ChartSection section = ChartSection.of("Campaign uplift (relative)", figure).withWidth(ChartWidth.FULL)
+                .withDescription("Multiplicative effect as a percentage: how much more contacted customers spent after the contact, relative to the control trend.")
+                .withMethod("Ratio difference-in-differences (ΣT_post/ΣT_pre)/(ΣC_post/ΣC_pre) − 1; " + pooledEffects.get(0).method() + ", "
+                        + pooledEffects.get(0).replicates() + " bootstrap replicates (seed " + pooledEffects.get(0).seed() + ")")
+                .withSampleSize(pooled.treatedCustomers() + pooled.controlCustomers());
+        if (pooled.relativeUplift() != null) {
+            section = section.withPValue("ratio difference-in-differences, uplift = 0", pooled.relativeUplift().pValue());
+        }
+        if (pooled.propensityWeighted() != null) {
+            section = section.withPValue("propensity-weighted ATT, uplift = 0", pooled.propensityWeighted().pValue());
+        }
+        return section;
     }
 }

@@ -75,6 +75,11 @@ final class Figures {
                         .withMarker(Marker.defaults().withColors(Palette.SERIES)));
     }
 
+    /** The interval multiplied by {@code factor}, e.g. 100 for percentages. */
+    static ConfidenceInterval scale(ConfidenceInterval ci, double factor) {
+        return new ConfidenceInterval(ci.lower() * factor, ci.upper() * factor, ci.level());
+    }
+
     /** A boxed copy of an array, for trace data. */
     static List<Double> list(double[] values) {
         List<Double> list = new ArrayList<>(values.length);

@@ -80,7 +80,7 @@ public final class InferentialPage {
         List<CampaignTest> tests = all.stream().filter(t -> t.conversion() != null).toList();
         List<String> labels = tests.stream().map(t -> t.campaignName() + " (" + t.campaignType() + ")").toList();
         List<Double> estimates = tests.stream().map(t -> t.conversion().difference() * 100).toList();
-        List<ConfidenceInterval> intervals = tests.stream().map(t -> scale(t.conversion().differenceInterval(), 100)).toList();
+        List<ConfidenceInterval> intervals = tests.stream().map(t -> Figures.scale(t.conversion().differenceInterval(), 100)).toList();
         List<String> colors = tests.stream().map(t -> q(t) < 0.05 ? Palette.POSITIVE : Palette.NEUTRAL).toList();
         Figure figure = Figures.forest(labels, estimates, intervals, colors, 0, "Conversion uplift, treatment − control (percentage points)", ".2f");
         double minP = tests.stream().mapToDouble(t -> t.conversion().pValue()).min().orElse(Double.NaN);
@@ -103,10 +103,6 @@ public final class InferentialPage {
 
     private static double q(CampaignTest t) {
         return t.qValue() == null ? Double.NaN : t.qValue();
-    }
-
-    static ConfidenceInterval scale(ConfidenceInterval ci, double factor) {
-        return new ConfidenceInterval(ci.lower() * factor, ci.upper() * factor, ci.level());
     }
 
     private static ChartSection cohorts(List<CohortRetention> cohorts) {
@@ -132,7 +128,9 @@ public final class InferentialPage {
             custom.add(cells);
         }
         // Plotly's "Blues" runs from dark to light: reversed, more retention is darker
-        Heatmap heatmap = Heatmap.of(x, y, z).withColorScale("Blues").with("reversescale", true).withZRange(0, 100).withColorBarTitle("Retained %")
+        double lowest = z.stream().flatMap(List::stream).filter(v -> v != null).mapToDouble(Double::doubleValue).min().orElse(0);
+        double zMin = Math.max(0, Math.min(90, Math.floor(lowest / 10) * 10));
+        Heatmap heatmap = Heatmap.of(x, y, z).withColorScale("Blues").with("reversescale", true).withZRange(zMin, 100).withColorBarTitle("Retained %")
                 .with("text", text).withTextTemplate("%{text}").withGaps(1).withCustomData(custom)
                 .withHoverTemplate("Cohort %{y}, %{x}: %{z:.1f}% retained<br>of %{customdata[0]:,} observable"
                         + "<br>CI %{customdata[1]:.1f}% – %{customdata[2]:.1f}%<extra></extra>");
