@@ -3,6 +3,7 @@ package dev.fap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fap.core.FapConfig;
+import dev.fap.core.internal.EmbeddedServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -75,10 +76,9 @@ class FapCliTest {
     @Test
     void sqlPrintsAlignedTablesOnAKeptCluster() {
         String dir = tmp.resolve("pgdata").toString();
-        CliRunner.Result first = CliRunner.run("run", "--data-dir", dir, "--customers", "50", "--transactions", "2000",
-                "--out", tmp.resolve("out").toString());
+        CliRunner.Result first = CliRunner.run("sql", "--data-dir", dir, "select 1");
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.out()).contains("data in " + dir);
+        assertThat(Path.of(dir, "PG_VERSION")).exists();
 
         CliRunner.Result r = CliRunner.run("sql", "--data-dir", dir,
                 "select 1 as n, 'x' as s union all select 22, null order by 1");
@@ -92,9 +92,9 @@ class FapCliTest {
                 """);
         assertThat(r.err()).doesNotContain("temporary");
 
-        CliRunner.Result tables = CliRunner.run("--data-dir", dir, "sql",
-                "select count(*) as bronze_tables from information_schema.tables where table_schema = 'bronze'");
-        assertThat(tables.out()).contains(" bronze_tables\n").contains("            13\n").contains("(1 row)");
+        CliRunner.Result schemas = CliRunner.run("--data-dir", dir, "sql", "select count(*) as fap_schemas from "
+                + "information_schema.schemata where schema_name in ('bronze', 'silver', 'gold', 'fap_meta')");
+        assertThat(schemas.out()).contains(" fap_schemas\n").contains("           4\n").contains("(1 row)");
 
         CliRunner.Result csv = CliRunner.run("sql", "--data-dir", dir, "--format", "csv",
                 "select 'a,b' as x, 'say \"hi\"' as y, null as z");
@@ -150,6 +150,22 @@ class FapCliTest {
         Matcher m = Pattern.compile("stopped after (\\d+) updates").matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
         assertThat(Integer.parseInt(m.group(1))).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void dbHostPointsTheCliAtAnExternalServerAndVerboseHidesThePassword() {
+        try (EmbeddedServer external = EmbeddedServer.start(null, 0)) {
+            external.ensureDatabase("ext_db");
+            Map<String, String> env = Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(external.port()),
+                    "DB_NAME", "ext_db", "DB_USER", "postgres", "DB_PASSWORD", "Sw0rdfish-77");
+            CliRunner.Result r = CliRunner.run(() -> FapConfig.load(tmp, env, new Properties()), "--verbose", "sql",
+                    "select current_database() as db, inet_server_port() as port");
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            assertThat(r.out()).contains("ext_db").contains(String.valueOf(external.port()));
+            assertThat(r.err()).contains("jdbc:postgresql://127.0.0.1:" + external.port() + "/ext_db")
+                    .contains("password=****").doesNotContain("Sw0rdfish").doesNotContain("temporary embedded");
+            assertThat(r.out()).doesNotContain("Sw0rdfish");
+        }
     }
 
     @Test
