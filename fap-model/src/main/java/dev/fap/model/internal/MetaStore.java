@@ -24,23 +24,25 @@ final class MetaStore {
 
     /** Creates the tables if missing; call under the warehouse lock (concurrent DDL would collide). */
     static void ensure(Connection c) throws SQLException {
-        Jdbc.exec(c, "create table if not exists " + RUNS + " (run_id bigserial primary key, command text not null, selection text,"
-                + " refresh text, status text not null, started_at timestamptz not null, finished_at timestamptz, millis bigint,"
-                + " lock_wait_ms bigint, items int)");
-        Jdbc.exec(c, "create table if not exists " + MODEL_RESULTS + " (run_id bigint not null, model text not null, materialization text,"
-                + " status text not null, rows bigint, inserted bigint, updated bigint, source_rows bigint, valid_rows bigint,"
-                + " quarantined_rows bigint, duplicate_rows bigint, millis bigint, message text, finished_at timestamptz not null default now(),"
-                + " primary key (run_id, model))");
-        Jdbc.exec(c, "create table if not exists " + CHECK_RESULTS + " (run_id bigint not null, check_id text not null, model text,"
-                + " kind text, description text, severity text, status text not null, failures bigint, millis bigint, message text, sql text,"
-                + " primary key (run_id, check_id))");
-        Jdbc.exec(c, "create table if not exists " + CHECK_FAILURES + " (run_id bigint not null, check_id text not null, row_no int not null,"
-                + " row jsonb, primary key (run_id, check_id, row_no))");
-        Jdbc.exec(c, "create table if not exists " + Model.QUARANTINE + " (model text not null, rule text not null, reason text not null,"
-                + " unique_key text, raw jsonb, batch_id bigint, run_id bigint not null, quarantined_at timestamptz not null)");
-        Jdbc.exec(c, "create index if not exists quarantine_model_rule on " + Model.QUARANTINE + " (model, rule)");
-        Jdbc.exec(c, "comment on table " + Model.QUARANTINE + " is 'Rows of staging models that broke a rule or were removed as"
-                + " duplicates (rule = duplicate), with the reason and the raw bronze row; reflects the latest build of each model'");
+        Jdbc.exec(c, String.join(";\n",
+                "create table if not exists " + RUNS + " (run_id bigserial primary key, command text not null, selection text,"
+                        + " refresh text, status text not null, started_at timestamptz not null, finished_at timestamptz, millis bigint,"
+                        + " lock_wait_ms bigint, items int)",
+                "create table if not exists " + MODEL_RESULTS + " (run_id bigint not null, model text not null, materialization text,"
+                        + " status text not null, rows bigint, inserted bigint, updated bigint, source_rows bigint, valid_rows bigint,"
+                        + " quarantined_rows bigint, duplicate_rows bigint, millis bigint, message text,"
+                        + " finished_at timestamptz not null default now(), primary key (run_id, model))",
+                "create table if not exists " + CHECK_RESULTS + " (run_id bigint not null, check_id text not null, model text,"
+                        + " kind text, description text, severity text, status text not null, failures bigint, millis bigint, message text,"
+                        + " sql text, primary key (run_id, check_id))",
+                "create table if not exists " + CHECK_FAILURES + " (run_id bigint not null, check_id text not null, row_no int not null,"
+                        + " row jsonb, primary key (run_id, check_id, row_no))",
+                "create table if not exists " + Model.QUARANTINE + " (model text not null, rule text not null, reason text not null,"
+                        + " unique_key text, raw jsonb, batch_id bigint, run_id bigint not null, quarantined_at timestamptz not null)",
+                "create index if not exists quarantine_model_rule on " + Model.QUARANTINE + " (model, rule)",
+                "comment on table " + Model.QUARANTINE + " is 'Rows of staging models that broke a rule or were removed as"
+                        + " duplicates (rule = duplicate), with the reason and the raw bronze row; holds the latest full build of each"
+                        + " model plus its incremental runs since'"));
     }
 
     static long startRun(Connection c, String command, String selection, String refresh, long lockWaitMs, int items) throws SQLException {
