@@ -4,7 +4,9 @@
 -- a declined transaction moves no money, so its approved_* and net measures are 0.
 -- Incremental runs take the silver rows loaded after the newest load already in the table (late
 -- transactions of an old date are caught, because the watermark is the load time, not the event
--- time); a full refresh rebuilds everything.
+-- time) plus silver rows missing from the table (rows of an earlier load that only became valid
+-- when a later load repaired their account or customer); a full refresh rebuilds everything.
+-- Not covered incrementally: a transaction that later becomes invalid stays until a full refresh.
 select silver.id_number(t.transaction_id)                            as transaction_key,
        t.transaction_id,
        (extract(year from t.transaction_date) * 10000 + extract(month from t.transaction_date) * 100
@@ -84,4 +86,7 @@ join gold.dim_customer dc on dc.customer_id = t.customer_id
 left join gold.dim_merchant dm on dm.merchant_id = t.merchant_id
 left join gold.dim_product dp on dp.product_id = a.product_id
 left join gold.dim_date dd on dd.full_date = t.transaction_date
-where true {{incremental and t._loaded_at > (select coalesce(max(x._loaded_at), '-infinity') from {this} x)}}
+where true {{incremental and (t._loaded_at > (select coalesce(max(x._loaded_at), '-infinity') from {this} x)
+                             or t.transaction_id in (select s.transaction_id from silver.stg_transactions s
+                                                     left join {this} x on x.transaction_id = s.transaction_id
+                                                     where x.transaction_id is null))}}
