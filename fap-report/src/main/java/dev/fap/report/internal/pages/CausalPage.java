@@ -189,7 +189,7 @@ public final class CausalPage {
         Figure figure = Figures.forest(labels, estimates, intervals, colors, 0, "Relative uplift of spending (%)", ".1f");
         ChartSection section = ChartSection.of("Campaign uplift (relative)", figure).withWidth(ChartWidth.FULL)
                 .withDescription("Multiplicative effect as a percentage: how much more contacted customers spent after the contact, relative to the control trend.")
-                .withMethod("Ratio difference-in-differences (ΣT_post/ΣT_pre)/(ΣC_post/ΣC_pre) − 1; " + pooledEffects.get(0).method() + ", "
+                .withMethod(pooledEffects.get(0).method() + ", "
                         + pooledEffects.get(0).replicates() + " bootstrap replicates (seed " + pooledEffects.get(0).seed() + ")")
                 .withSampleSize(pooled.treatedCustomers() + pooled.controlCustomers());
         if (pooled.relativeUplift() != null) {
