@@ -166,8 +166,8 @@ public final class Engine {
                 }
                 for (ModelResult b : batch) {
                     results.add(b);
-                    MetaStore.recordModel(meta, runId, b);
                     if (b.status() == Status.SKIPPED) {
+                        MetaStore.recordModel(meta, runId, b); // built models were recorded by their worker
                         o.listener().stepFinished("build:" + b.model(), 0, 0);
                     }
                     o.listener().progress("build", finished.incrementAndGet());
@@ -185,15 +185,21 @@ public final class Engine {
         long t0 = System.nanoTime();
         ModelResult r;
         try (Connection c = db.connection()) {
-            ModelBuilder.Outcome out = new ModelBuilder(m, c, runId, o.refresh(), publishLock, o.lockTimeout()).build();
-            r = new ModelResult(m.name(), m.materialization(), Status.SUCCESS, out.rows(), out.inserted(), out.updated(),
-                    (System.nanoTime() - t0) / 1_000_000, out.staging(), out.note());
+            try {
+                ModelBuilder.Outcome out = new ModelBuilder(m, c, runId, o.refresh(), publishLock, o.lockTimeout()).build();
+                r = new ModelResult(m.name(), m.materialization(), Status.SUCCESS, out.rows(), out.inserted(), out.updated(),
+                        (System.nanoTime() - t0) / 1_000_000, out.staging(), out.note());
+            } catch (SQLException e) {
+                r = new ModelResult(m.name(), m.materialization(), Status.ERROR, 0, 0, 0, (System.nanoTime() - t0) / 1_000_000, null,
+                        e.getMessage() + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"));
+            } catch (FapException e) {
+                r = new ModelResult(m.name(), m.materialization(), Status.ERROR, 0, 0, 0, (System.nanoTime() - t0) / 1_000_000, null,
+                        e.getMessage() + (e.hint().isEmpty() ? "" : " (hint: " + e.hint() + ")"));
+            }
+            MetaStore.recordModel(c, runId, r);
         } catch (SQLException e) {
-            r = new ModelResult(m.name(), m.materialization(), Status.ERROR, 0, 0, 0, (System.nanoTime() - t0) / 1_000_000, null,
-                    e.getMessage() + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"));
-        } catch (FapException e) {
-            r = new ModelResult(m.name(), m.materialization(), Status.ERROR, 0, 0, 0, (System.nanoTime() - t0) / 1_000_000, null,
-                    e.getMessage() + (e.hint().isEmpty() ? "" : " (hint: " + e.hint() + ")"));
+            throw new FapException(ErrorCode.DB_ERROR, "cannot record the result of model " + m.name() + ": " + e.getMessage(),
+                    "check the database connection", e);
         }
         o.listener().stepFinished(step, Math.max(0, r.rows()), r.millis());
         return r;
