@@ -1,6 +1,5 @@
 package dev.fap.analytics;
 
-import java.util.List;
 
 /**
  * What will happen: churn, fraud and credit-default models (logistic regression by IRLS on a seeded

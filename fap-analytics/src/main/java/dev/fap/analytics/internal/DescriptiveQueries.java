@@ -1,7 +1,6 @@
 package dev.fap.analytics.internal;
 
 import static dev.fap.analytics.internal.Sql.d;
-import static dev.fap.analytics.internal.Sql.dOrNull;
 import static dev.fap.analytics.internal.Sql.l;
 import static dev.fap.analytics.internal.Sql.s;
 
@@ -27,17 +26,26 @@ public final class DescriptiveQueries {
 
     public static DescriptiveAnalysis run(Context ctx) {
         Sql sql = ctx.sql();
-        Record k = sql.one("""
-                select count(*) as n,
-                       count(*) filter (where is_approved) as approved,
+        // one scan of the fact table: totals, months, channels and types (GROUPING SETS)
+        List<Record> sets = sql.fetch("""
+                select case when grouping(month) = 0 then 'month' when grouping(channel_l) = 0 then 'channel'
+                            when grouping(type_l) = 0 then 'type' else 'total' end as g,
+                       coalesce(month, channel_l, type_l) as label,
+                       count(*) as n, count(*) filter (where is_approved) as approved,
                        coalesce(sum(approved_amount_abs), 0) as volume,
                        avg(transaction_amount_abs) filter (where is_approved) as ticket_mean,
                        stddev_samp(transaction_amount_abs) filter (where is_approved) as ticket_sd,
-                       count(*) filter (where is_fraud) as fraud,
-                       count(*) filter (where is_declined) as declined,
+                       count(*) filter (where is_fraud) as fraud, count(*) filter (where is_declined) as declined,
                        coalesce(sum(fraud_amount_abs), 0) as fraud_amount,
+                       count(distinct customer_id) as customers,
                        count(distinct customer_id) filter (where is_approved and transaction_date > ?::date - 90) as active
-                from gold.fact_transactions""", ctx.asOfDate());
+                from (select customer_id, transaction_date, is_approved, is_fraud, is_declined, approved_amount_abs,
+                             transaction_amount_abs, fraud_amount_abs, to_char(transaction_date, 'YYYY-MM') as month,
+                             coalesce(channel, '(none)') as channel_l, coalesce(transaction_type, '(none)') as type_l
+                      from gold.fact_transactions) t
+                group by grouping sets ((), (month), (channel_l), (type_l))
+                order by g, label""", ctx.asOfDate());
+        Record k = sets.stream().filter(r -> "total".equals(r.get("g"))).findFirst().orElseThrow();
         long customers = l(sql.one("select count(*) as n from gold.dim_customer where is_current"), "n");
         long n = l(k, "n");
         long approved = l(k, "approved");
@@ -48,24 +56,18 @@ public final class DescriptiveQueries {
 
         List<MonthlyTrend> trends = new ArrayList<>();
         Double prev = null;
-        for (Record r : sql.fetch("""
-                select to_char(date_trunc('month', transaction_date), 'YYYY-MM') as month,
-                       count(*) as n, count(*) filter (where is_approved) as approved,
-                       coalesce(sum(approved_amount_abs), 0) as volume,
-                       count(distinct customer_id) as customers,
-                       avg(is_fraud::int) as fraud_rate, avg(is_declined::int) as decline_rate
-                from gold.fact_transactions group by 1 order by 1""")) {
+        for (Record r : sets) {
+            if (!"month".equals(r.get("g"))) {
+                continue;
+            }
             double vol = d(r, "volume");
-            trends.add(new MonthlyTrend(s(r, "month"), l(r, "n"), vol, Fractions.ratio(vol, l(r, "approved")), l(r, "customers"),
-                    d(r, "fraud_rate"), d(r, "decline_rate"), prev == null || prev == 0 ? null : vol / prev - 1));
+            long rn = l(r, "n");
+            trends.add(new MonthlyTrend(s(r, "label"), rn, vol, Fractions.ratio(vol, l(r, "approved")), l(r, "customers"),
+                    Fractions.ratio(l(r, "fraud"), rn), Fractions.ratio(l(r, "declined"), rn), prev == null || prev == 0 ? null : vol / prev - 1));
             prev = vol;
         }
-        Breakdown channels = breakdown(sql, "channel", "transactions", """
-                select coalesce(channel, '(none)') as label, count(*) as n, coalesce(sum(approved_amount_abs), 0) as value
-                from gold.fact_transactions group by 1 order by n desc, label""");
-        Breakdown types = breakdown(sql, "transaction_type", "transactions", """
-                select coalesce(transaction_type, '(none)') as label, count(*) as n, coalesce(sum(approved_amount_abs), 0) as value
-                from gold.fact_transactions group by 1 order by n desc, label""");
+        Breakdown channels = breakdown("channel", "transactions", sets, "channel");
+        Breakdown types = breakdown("transaction_type", "transactions", sets, "type");
         List<Breakdown> demo = new ArrayList<>();
         for (String col : List.of("age_band", "income_band", "customer_segment", "credit_score_band", "loyalty_tier")) {
             demo.add(breakdown(sql, col, "customers", "select coalesce(" + col + "::text, '(none)') as label, count(*) as n, "
@@ -112,6 +114,18 @@ public final class DescriptiveQueries {
                 List.copyOf(products), List.copyOf(merchants), status);
     }
 
+    /** A breakdown from the grouping-set rows of group {@code g} (label, n, volume), largest first. */
+    private static Breakdown breakdown(String dimension, String unit, List<Record> sets, String g) {
+        List<Record> rows = sets.stream().filter(r -> g.equals(r.get("g")))
+                .sorted(java.util.Comparator.comparingLong((Record r) -> -l(r, "n")).thenComparing(r -> s(r, "label"))).toList();
+        long total = rows.stream().mapToLong(r -> l(r, "n")).sum();
+        List<Slice> slices = new ArrayList<>();
+        for (Record r : rows) {
+            slices.add(new Slice(s(r, "label"), l(r, "n"), Fractions.ratio(l(r, "n"), total), d(r, "volume")));
+        }
+        return new Breakdown(dimension, unit, total, List.copyOf(slices));
+    }
+
     /** A breakdown from a query returning {@code label, n, value}. */
     static Breakdown breakdown(Sql sql, String dimension, String unit, String query) {
         List<Record> rows = sql.fetch(query);
@@ -124,9 +138,5 @@ public final class DescriptiveQueries {
             slices.add(new Slice(s(r, "label"), l(r, "n"), Fractions.ratio(l(r, "n"), total), d(r, "value")));
         }
         return new Breakdown(dimension, unit, total, List.copyOf(slices));
-    }
-
-    static Double nullable(Record r, String f) {
-        return dOrNull(r, f);
     }
 }

@@ -1,14 +1,12 @@
 package dev.fap.analytics.internal;
 
 import static dev.fap.analytics.internal.Sql.d;
-import static dev.fap.analytics.internal.Sql.l;
 
 import dev.fap.analytics.Breakdown;
 import dev.fap.analytics.LifetimeValueSummary;
 import dev.fap.analytics.ModelEvaluation;
 import dev.fap.analytics.PredictiveAnalysis;
 import dev.fap.analytics.Slice;
-import dev.fap.analytics.stats.LogisticModel;
 import dev.fap.analytics.stats.Quantiles;
 import dev.fap.analytics.stats.TTests;
 import dev.fap.core.ErrorCode;
