@@ -183,7 +183,7 @@ public final class Engine {
         String step = "build:" + m.name();
         o.listener().stepStarted(step, -1);
         long t0 = System.nanoTime();
-        ModelResult r;
+        ModelResult r = null;
         try (Connection c = db.connection()) {
             try {
                 ModelBuilder.Outcome out = new ModelBuilder(m, c, runId, o.refresh(), publishLock, o.lockTimeout()).build();
@@ -197,9 +197,12 @@ public final class Engine {
                         e.getMessage() + (e.hint().isEmpty() ? "" : " (hint: " + e.hint() + ")"));
             }
             MetaStore.recordModel(c, runId, r);
-        } catch (SQLException e) {
-            throw new FapException(ErrorCode.DB_ERROR, "cannot record the result of model " + m.name() + ": " + e.getMessage(),
-                    "check the database connection", e);
+        } catch (SQLException | FapException e) {
+            // no connection, or it broke after the build: report the model as it ended, noting the lost record
+            String note = "database connection failed: " + e.getMessage();
+            r = r == null ? new ModelResult(m.name(), m.materialization(), Status.ERROR, 0, 0, 0, (System.nanoTime() - t0) / 1_000_000, null, note)
+                    : new ModelResult(r.model(), r.materialization(), r.status(), r.rows(), r.inserted(), r.updated(), r.millis(), r.staging(),
+                            (r.message().isEmpty() ? "" : r.message() + "; ") + "not recorded in fap_meta: " + note);
         }
         o.listener().stepFinished(step, Math.max(0, r.rows()), r.millis());
         return r;
