@@ -60,6 +60,17 @@ import java.util.function.Consumer;
  * chunks run in parallel are emitted in a fixed order. A new FAP version may change the data for a
  * seed; its release notes say so.
  *
+ * <h2>Output order and ids</h2>
+ * Ids carry a prefix and zero padding and start at 1 ({@code C0000001}, {@code T000000001}, ...).
+ * Transactions are numbered by customer, then time (customers are simulated independently), so
+ * {@code transaction_id} order is not time order; sort by {@code transaction_date} for time.
+ * {@code economic_indicators} covers 24 months before the start date as well (for lagged effects).
+ * {@code customers} holds the tracked attributes (address, income, segment, loyalty tier) as at the
+ * start (or signup), their later values are in {@code customer_changes}; {@code is_active} and
+ * {@code last_login_date} are as at the end. In a {@link #nextBatch(int)} batch, customers who
+ * churned and accounts whose balance or status changed appear again: the row of the later batch is
+ * current.
+ *
  * <h2>Memory</h2>
  * O(customers + merchants + accounts) plus a bounded window of in-flight chunks (about 16k
  * transactions per worker), whatever the number of transactions. {@link #inMemory()} is the
@@ -75,7 +86,6 @@ public final class DataGenerator {
     private final DataGenerator parent;
     private final Window window;
     private final long cumulativeBatchDays;
-    private World pristine;
     private World endState;
     private SimulationStats stats;
     private List<DirtyManifest.Entry> dirtyEntries;
@@ -288,12 +298,8 @@ public final class DataGenerator {
 
     private World startWorld() {
         if (parent == null) {
-            synchronized (this) {
-                if (pristine == null) {
-                    pristine = WorldBuilder.build(spec);
-                }
-                return pristine.copy();
-            }
+            // built afresh for every run (cheap and deterministic): only one world is alive at a time
+            return WorldBuilder.build(spec);
         }
         parent.ensureRun();
         synchronized (parent) {
