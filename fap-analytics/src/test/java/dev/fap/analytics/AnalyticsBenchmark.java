@@ -40,11 +40,16 @@ class AnalyticsBenchmark {
         Analytics.on(db).all();
         List<Long> totals = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu0 = mx.getCurrentThreadCpuTime();
             long s = System.nanoTime();
             AnalyticsReport report = Analytics.on(db).all();
             long ms = (System.nanoTime() - s) / 1_000_000;
+            long cpuMs = (mx.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
             totals.add(ms);
-            System.out.println("BENCH run " + (r + 1) + ": " + ms + " ms " + report.timings() + " failures=" + report.failures().size());
+            System.out.println("BENCH run " + (r + 1) + ": " + ms + " ms wall, " + cpuMs + " ms JVM CPU, load average "
+                    + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + " "
+                    + report.timings() + " failures=" + report.failures().size());
         }
         totals.sort(Long::compare);
         System.out.println("BENCH median of " + runs + ": " + totals.get(runs / 2) + " ms; min " + totals.get(0) + " ms");

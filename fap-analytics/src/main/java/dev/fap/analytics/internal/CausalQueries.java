@@ -38,7 +38,11 @@ public final class CausalQueries {
     static final double CUSTOMER_MONTH_DAYS = 30.4375;
     static final int MIN_WINDOW_DAYS = 30;
     static final int LOOKBACK_DAYS = 90;
+    /** Scope name of the estimate over all campaigns. */
+    static final String POOLED = "all campaigns";
+    /** Bootstrap replicates of the pooled ratio estimate (half for a single campaign). */
     static final int REPLICATES = 1000;
+    /** Bootstrap replicates of the pooled IPW estimate, each re-fitting the propensity (half for a single campaign). */
     static final int IPW_REPLICATES = 200;
     static final int MIN_GROUP = 20;
     static final List<String> PROPENSITY_FEATURES = List.of("log_income", "credit_score_100", "age_10", "log_pre_spend");
@@ -55,7 +59,7 @@ public final class CausalQueries {
         CampaignEffect pooled = null;
         List<CampaignEffect> per = new ArrayList<>();
         try {
-            pooled = effect(ctx, "all campaigns", contacts);
+            pooled = effect(ctx, POOLED, contacts);
         } catch (FapException e) {
             ctx.fail("causal.campaignEffect", e);
         }
@@ -196,20 +200,20 @@ public final class CausalQueries {
         }
         OlsModel did = LinearRegression.defaults().withLevel(ctx.level()).fitClustered(List.of("treated", "post", "treated_x_post"), x, y, cl);
         RegressionCoefficient interaction = did.coefficient("treated_x_post");
-        TreatmentEffect ratio = bootstrap(ctx, scope, contacts, false);
-        TreatmentEffect ipw = bootstrap(ctx, scope, contacts, true);
+        boolean pooled = POOLED.equals(scope);
+        TreatmentEffect ratio = bootstrap(ctx, scope, contacts, false, pooled ? REPLICATES : REPLICATES / 2);
+        TreatmentEffect ipw = bootstrap(ctx, scope, contacts, true, pooled ? IPW_REPLICATES : IPW_REPLICATES / 2);
         return new CampaignEffect(scope, "approved purchase spend per customer-month", WINDOW_DAYS, nt, nc, interaction, ratio, ipw);
     }
 
     /** Ratio DiD (optionally IPW-weighted), with a bootstrap over customers. */
-    private static TreatmentEffect bootstrap(Context ctx, String scope, List<Contact> contacts, boolean weighted) {
+    private static TreatmentEffect bootstrap(Context ctx, String scope, List<Contact> contacts, boolean weighted, int reps) {
         double[] point = ratio(contacts, weighted);
         Map<Long, List<Contact>> byCustomer = new LinkedHashMap<>();
         for (Contact c : contacts) {
             byCustomer.computeIfAbsent(c.cluster(), k -> new ArrayList<>()).add(c);
         }
         List<List<Contact>> groups = new ArrayList<>(byCustomer.values());
-        int reps = weighted ? IPW_REPLICATES : REPLICATES;
         long seed = ctx.seed() ^ scope.hashCode() ^ (weighted ? 0x5eedL : 0L);
         SplittableRandom rng = new SplittableRandom(seed);
         double[] r = new double[reps];
