@@ -12,7 +12,8 @@ import java.util.List;
  * d.fraudDrivers().forEach(f -> System.out.println(f.factor() + " p=" + f.test().pValue()));
  * }</pre>
  *
- * @param fraudDrivers        fraud by channel, hour of day, merchant category, international, night
+ * @param fraudDrivers        fraud by channel, hour of day, time of day, merchant category, international and
+ *                            high-risk merchant (one GROUPING SETS scan), BH-adjusted across the six
  * @param churnByTenure       churn by tenure band (current customers)
  * @param declineReasons      declined transactions by reason
  * @param delinquencyFactors  late loan payment by credit-score band, income band and product

@@ -12,9 +12,9 @@ import java.util.List;
  * @param target            what is predicted, e.g. {@code "churned"}
  * @param unit              what a row is, e.g. {@code "customer"} or {@code "transaction"}
  * @param population        rows available
- * @param sampled           true when a seeded random sample of the rows was used (very large tables)
- * @param trainN            training rows (70%)
- * @param testN             test rows (30%)
+ * @param sampled           true when only a sample of the rows was used; all rows are used in this version
+ * @param trainN            training rows (a seeded 70%; for the fraud model the purchases of a seeded 70% of customers)
+ * @param testN             test rows (the rest)
  * @param eventRate         share of positives over all rows used
  * @param model             the fitted model (coefficients with Wald tests and odds ratios)
  * @param trainAuc          AUC on the training rows
