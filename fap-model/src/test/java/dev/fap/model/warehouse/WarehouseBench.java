@@ -15,10 +15,12 @@ import dev.fap.model.Warehouse;
  * Benchmark of the FAP warehouse on an embedded PostgreSQL: generate the default dataset (or
  * {@code customers transactions} from the arguments), then time a full build, the checks, a second
  * full build, and an incremental build after one more day of data. Prints each run's per-model table.
+ * Uses {@link FapConfig#load()}: an embedded PostgreSQL unless FAP_JDBC_URL or DB_HOST is set.
  *
  * <pre>
  * java -cp ... dev.fap.model.warehouse.WarehouseBench            # 1,000 customers, 50,000 transactions
  * java -cp ... dev.fap.model.warehouse.WarehouseBench 5000 500000
+ * FAP_JDBC_URL=jdbc:postgresql://localhost/bench?user=postgres java -cp ... dev.fap.model.warehouse.WarehouseBench
  * </pre>
  */
 public final class WarehouseBench {
@@ -29,7 +31,7 @@ public final class WarehouseBench {
         if (args.length == 2) {
             spec = spec.withCustomers(Integer.parseInt(args[0])).withTransactions(Long.parseLong(args[1]));
         }
-        try (Database db = Database.open(FapConfig.defaults())) {
+        try (Database db = Database.open(FapConfig.load())) {
             DataGenerator gen = DataGenerator.of(spec);
             GenerateResult g = gen.toDatabase(db);
             System.out.println(g);
