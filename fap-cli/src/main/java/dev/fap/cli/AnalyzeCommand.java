@@ -41,11 +41,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     /** All eight analyses with progress; parts that cannot be computed are reported on stderr. */
     static AnalyticsReport analyze(Database db, FapCli cli, long seed, double level) {
         AnalyticsReport report = Analytics.on(db).withSeed(seed).withLevel(level).withProgress(ConsoleProgress.of(cli)).all();
+        warnAboutFailures(report, cli);
+        return report;
+    }
+
+    /** Parts of the analysis that could not be computed, one warning each on stderr. */
+    static void warnAboutFailures(AnalyticsReport report, FapCli cli) {
         for (AnalysisFailure f : report.failures()) {
             cli.err().println("fap: warning: " + f.analysis() + " could not be computed: " + f.message()
                     + (f.hint() == null || f.hint().isEmpty() ? "" : " (" + f.hint() + ")"));
         }
-        return report;
     }
 
     static Path write(AnalyticsReport report, FapCli cli) {

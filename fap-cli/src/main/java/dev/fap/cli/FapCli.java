@@ -157,7 +157,14 @@ public final class FapCli implements Runnable {
 
     /** Tells the user that a temporary embedded cluster starts empty and is thrown away. */
     void warnIfTemporary(Database db) {
-        if (db.isEmbedded() && config().dataDir().isEmpty()) {
+        if (db.isEmbedded()) {
+            warnIfTemporary(config());
+        }
+    }
+
+    /** Tells the user that a temporary embedded cluster starts empty and is thrown away. */
+    void warnIfTemporary(FapConfig config) {
+        if (config.isEmbedded() && config.dataDir().isEmpty()) {
             stderr.println("fap: note: this is a temporary embedded database, empty and removed on exit; pass --data-dir"
                     + " (or set FAP_DATA_DIR) to work on the cluster a previous run kept");
         }

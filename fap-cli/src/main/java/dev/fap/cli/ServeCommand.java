@@ -1,5 +1,6 @@
 package dev.fap.cli;
 
+import dev.fap.Fap;
 import dev.fap.core.Database;
 import dev.fap.core.bronze.BronzeLoader;
 import dev.fap.generator.DataGenerator;
@@ -56,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         try (Database db = cli.openDatabase()) {
             ConsoleProgress progress = ConsoleProgress.of(cli);
             BronzeLoader.ensureTables(db);
-            RunCommand.truncateBronze(db);
+            Fap.clearBronze(db);
             cli.err().println("fap: loading the base dataset " + spec);
             DataGenerator base = DataGenerator.of(spec);
             base.toDatabase(db, progress);

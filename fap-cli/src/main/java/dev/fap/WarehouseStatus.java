@@ -1,4 +1,4 @@
-package dev.fap.cli;
+package dev.fap;
 
 import dev.fap.core.Database;
 import dev.fap.core.Roles;
@@ -12,8 +12,11 @@ import java.util.Map;
  *
  * <pre>{@code
  * WarehouseStatus s = WarehouseStatus.of(db);
- * s.totalBronzeRows();   // 61234
+ * s.totalBronzeRows();                 // 61234
+ * s.layers().get("gold").rows();       // rows over all gold tables
  * }</pre>
+ *
+ * <p>Immutable. Part of every {@link RunResult}.
  *
  * @param server     PostgreSQL version, e.g. {@code 17.11}
  * @param schemas    FAP's schemas that exist
@@ -21,9 +24,9 @@ import java.util.Map;
  * @param bronzeRows rows per bronze table that exists, in contract order
  * @param layers     tables, rows and views per schema (bronze, silver, gold)
  */
-record WarehouseStatus(String server, List<String> schemas, List<String> roles, Map<BronzeTable, Long> bronzeRows,
-                       Map<String, Layer> layers) {
-    WarehouseStatus {
+public record WarehouseStatus(String server, List<String> schemas, List<String> roles, Map<BronzeTable, Long> bronzeRows,
+                              Map<String, Layer> layers) {
+    public WarehouseStatus {
         schemas = List.copyOf(schemas);
         roles = List.copyOf(roles);
         bronzeRows = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bronzeRows));
@@ -31,14 +34,15 @@ record WarehouseStatus(String server, List<String> schemas, List<String> roles, 
     }
 
     /** Tables, their total rows and views in one schema. */
-    record Layer(int tables, long rows, int views) {
+    public record Layer(int tables, long rows, int views) {
         @Override
         public String toString() {
             return String.format("%d tables, %,d rows%s", tables, rows, views == 0 ? "" : ", " + views + " views");
         }
     }
 
-    static WarehouseStatus of(Database db) {
+    /** Reads the status of {@code db} (a few catalog queries and one {@code count(*)} per table). */
+    public static WarehouseStatus of(Database db) {
         var dsl = db.dsl();
         String server = dsl.fetchSingle("show server_version").get(0, String.class);
         List<String> schemas = dsl.fetch("select nspname from pg_namespace where nspname = any(?::text[]) order by array_position(?::text[], nspname::text)",
@@ -68,7 +72,8 @@ record WarehouseStatus(String server, List<String> schemas, List<String> roles, 
         return new WarehouseStatus(server, schemas, roles, rows, layers);
     }
 
-    long totalBronzeRows() {
+    /** Rows over all bronze tables. */
+    public long totalBronzeRows() {
         return bronzeRows.values().stream().mapToLong(Long::longValue).sum();
     }
 

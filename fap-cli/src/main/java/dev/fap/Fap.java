@@ -1,0 +1,256 @@
+package dev.fap;
+
+import dev.fap.analytics.Analytics;
+import dev.fap.analytics.AnalyticsReport;
+import dev.fap.core.Database;
+import dev.fap.core.ErrorCode;
+import dev.fap.core.FapConfig;
+import dev.fap.core.FapException;
+import dev.fap.core.ProgressListener;
+import dev.fap.core.bronze.BronzeLoader;
+import dev.fap.core.bronze.BronzeTable;
+import dev.fap.generator.DataGenerator;
+import dev.fap.generator.DatasetSpec;
+import dev.fap.generator.GenerateResult;
+import dev.fap.model.BuildOptions;
+import dev.fap.model.BuildResult;
+import dev.fap.model.Selection;
+import dev.fap.model.TestResult;
+import dev.fap.model.Warehouse;
+import dev.fap.model.warehouse.FapWarehouse;
+import dev.fap.report.ReportSet;
+import dev.fap.report.ReportWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The one entry point to the whole platform: generate → load → build → test → analyze → report →
+ * docs, in one call, with a {@link RunResult} of numbers at the end. This is what {@code ./fap run}
+ * does.
+ *
+ * <pre>{@code
+ * RunResult r = Fap.configure()                                  // FapConfig.load(): .env, environment, -D
+ *         .withDataset(DatasetSpec.defaults().withCustomers(500))
+ *         .withOutput(Path.of("fap-out"))
+ *         .withProgress(listener)
+ *         .run();                                                // embedded PostgreSQL started and stopped
+ * System.out.println(r);                                         // rows per layer, models, checks, reports, millis per step
+ * r.checks().orThrow();                                          // fail if a data-quality check failed
+ *
+ * try (Database db = Database.wrap(myDataSource)) {              // or on a database of the application
+ *     Fap.configure().withExistingBronze().run(db);              //   keeping the bronze data it loaded itself
+ * }
+ * }</pre>
+ *
+ * <p>What a run does, in order:
+ * <ol>
+ *   <li>opens the database of the {@link FapConfig} ({@link #run()} only; {@link #run(Database)} uses the caller's
+ *       and leaves it open) and creates the bronze tables if missing;</li>
+ *   <li>empties bronze and generates the {@link DatasetSpec} into it with COPY (skipped with
+ *       {@link #withExistingBronze()});</li>
+ *   <li>builds silver and gold with a full refresh (a failed model throws {@link ErrorCode#BUILD_FAILED});</li>
+ *   <li>runs every data-quality check (failures do not stop the run: see {@link RunResult#orThrow()});</li>
+ *   <li>computes the eight analyses ({@code <output>/analytics.json});</li>
+ *   <li>writes the HTML reports ({@code <output>/reports/}), the docs ({@code <output>/docs/index.html}) and
+ *       {@code manifest.json} and {@code run_results.json}.</li>
+ * </ol>
+ *
+ * <p>Immutable and thread-safe: every {@code with...} returns a new instance; one instance may run
+ * many times, also concurrently on different databases.
+ */
+public final class Fap {
+    /** Output folder of {@link #configure()}. */
+    public static final Path DEFAULT_OUTPUT = Path.of("fap-out");
+    /** Confidence level of every interval unless {@link #withLevel} says otherwise. */
+    public static final double DEFAULT_LEVEL = 0.95;
+
+    private final FapConfig config;
+    private final DatasetSpec dataset;
+    private final Path output;
+    private final ProgressListener progress;
+    private final Long analysisSeed;
+    private final double level;
+
+    private Fap(FapConfig config, DatasetSpec dataset, Path output, ProgressListener progress, Long analysisSeed,
+                double level) {
+        this.config = config;
+        this.dataset = dataset;
+        this.output = output;
+        this.progress = progress;
+        this.analysisSeed = analysisSeed;
+        this.level = level;
+    }
+
+    /**
+     * A run with the configuration of {@link FapConfig#load()} ({@code .env} &lt; environment &lt; {@code -D}),
+     * the default dataset ({@link DatasetSpec#defaults()}), output {@code fap-out} and no progress.
+     */
+    public static Fap configure() {
+        return configure(FapConfig.load());
+    }
+
+    /** A run on the database of {@code config}; otherwise as {@link #configure()}. */
+    public static Fap configure(FapConfig config) {
+        return new Fap(Objects.requireNonNull(config, "config"), DatasetSpec.defaults(), DEFAULT_OUTPUT,
+                ProgressListener.NONE, null, DEFAULT_LEVEL);
+    }
+
+    /** Another database configuration (used by {@link #run()}). */
+    public Fap withConfig(FapConfig config) {
+        return new Fap(Objects.requireNonNull(config, "config"), dataset, output, progress, analysisSeed, level);
+    }
+
+    /** Generate this dataset into a freshly emptied bronze (the default is {@link DatasetSpec#defaults()}). */
+    public Fap withDataset(DatasetSpec spec) {
+        return new Fap(config, Objects.requireNonNull(spec, "spec"), output, progress, analysisSeed, level);
+    }
+
+    /**
+     * Keep the bronze data that is there (loaded by the application, {@code BronzeLoader} or an earlier
+     * run) instead of generating a dataset. {@link #withDataset} switches generation on again.
+     */
+    public Fap withExistingBronze() {
+        return new Fap(config, null, output, progress, analysisSeed, level);
+    }
+
+    /** Folder for {@code reports/}, {@code docs/}, {@code analytics.json}, {@code manifest.json}, {@code run_results.json}. */
+    public Fap withOutput(Path dir) {
+        return new Fap(config, dataset, Objects.requireNonNull(dir, "dir"), progress, analysisSeed, level);
+    }
+
+    /** Receives every step and part of a step (thread-safe: parts run in parallel). */
+    public Fap withProgress(ProgressListener listener) {
+        return new Fap(config, dataset, output, Objects.requireNonNull(listener, "listener"), analysisSeed, level);
+    }
+
+    /**
+     * Seed of the analyses' random steps (train/test splits, bootstraps, k-means). Default: the
+     * dataset's seed, or {@value DatasetSpec#DEFAULT_SEED} with {@link #withExistingBronze()}.
+     */
+    public Fap withAnalysisSeed(long seed) {
+        return new Fap(config, dataset, output, progress, seed, level);
+    }
+
+    /**
+     * Confidence level of every interval, in (0, 1); default {@value #DEFAULT_LEVEL}.
+     *
+     * @throws FapException INVALID_ARGUMENT outside (0, 1)
+     */
+    public Fap withLevel(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new FapException(ErrorCode.INVALID_ARGUMENT, "confidence level must be in (0, 1), was " + level,
+                    "use e.g. 0.95 for 95% intervals");
+        }
+        return new Fap(config, dataset, output, progress, analysisSeed, level);
+    }
+
+    /** The database configuration used by {@link #run()}. */
+    public FapConfig config() {
+        return config;
+    }
+
+    /** The dataset to generate; empty with {@link #withExistingBronze()}. */
+    public java.util.Optional<DatasetSpec> dataset() {
+        return java.util.Optional.ofNullable(dataset);
+    }
+
+    /** The output folder. */
+    public Path output() {
+        return output;
+    }
+
+    /**
+     * Opens the configured database (an embedded PostgreSQL unless one is configured), runs the whole
+     * pipeline and closes it again (stopping the embedded server).
+     *
+     * @throws FapException with the {@link ErrorCode} of the step that failed (database, build, analysis, report)
+     */
+    public RunResult run() {
+        long t0 = System.nanoTime();
+        RunResult result;
+        String description;
+        boolean embedded;
+        try (Database db = Database.open(config)) {
+            long opened = System.nanoTime();
+            description = db.description();
+            embedded = db.isEmbedded();
+            result = run(db, Map.of("database", (opened - t0) / 1_000_000));
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        return result.withDatabase(embedded ? description + ", stopped" : description, millis);
+    }
+
+    /**
+     * Runs the whole pipeline on a database the caller opened (e.g. {@code Database.wrap(dataSource)});
+     * it stays open.
+     *
+     * @throws FapException with the {@link ErrorCode} of the step that failed (build, analysis, report)
+     */
+    public RunResult run(Database db) {
+        return run(Objects.requireNonNull(db, "db"), Map.of());
+    }
+
+    private RunResult run(Database db, Map<String, Long> before) {
+        long t0 = System.nanoTime();
+        Map<String, Long> steps = new LinkedHashMap<>(before);
+        Stopwatch watch = new Stopwatch(steps);
+        BronzeLoader.ensureTables(db);
+        GenerateResult generated = null;
+        if (dataset != null) {
+            generated = watch.time("generate", () -> {
+                clearBronze(db);
+                return DataGenerator.of(dataset).toDatabase(db, progress);
+            });
+        }
+        Warehouse wh = FapWarehouse.on(db);
+        BuildResult build = watch.time("build", () -> wh.build(Selection.all(),
+                BuildOptions.defaults().withFullRefresh().withListener(progress)).orThrow());
+        TestResult checks = watch.time("test", () -> wh.test(Selection.all(), BuildOptions.defaults().withListener(progress)));
+        long seed = analysisSeed != null ? analysisSeed : dataset != null ? dataset.seed() : DatasetSpec.DEFAULT_SEED;
+        Path analyticsJson = output.resolve("analytics.json");
+        AnalyticsReport analytics = watch.time("analyze", () -> {
+            AnalyticsReport a = Analytics.on(db).withSeed(seed).withLevel(level).withProgress(progress).all();
+            a.writeJson(analyticsJson);
+            return a;
+        });
+        ReportSet reports = watch.time("report",
+                () -> ReportWriter.defaults().withProgress(progress).write(analytics, output.resolve("reports")));
+        Path docs = watch.time("docs", () -> wh.writeDocs(output.resolve("docs")));
+        List<Path> artifacts = watch.time("artifacts", () -> wh.writeArtifacts(output));
+        WarehouseStatus status = watch.time("status", () -> WarehouseStatus.of(db));
+        long millis = (System.nanoTime() - t0) / 1_000_000 + before.values().stream().mapToLong(Long::longValue).sum();
+        return new RunResult(db.description(), status, generated, build, checks, analytics, reports, output,
+                analyticsJson, docs, artifacts, steps, millis);
+    }
+
+    /**
+     * Empties every bronze table, so that a run from the same seed always gives the same warehouse.
+     * Silver and gold are rebuilt from bronze by the next build.
+     */
+    public static void clearBronze(Database db) {
+        String tables = Arrays.stream(BronzeTable.values()).map(t -> Database.BRONZE + "." + t.tableName())
+                .collect(Collectors.joining(", "));
+        db.dsl().execute("truncate " + tables);
+    }
+
+    @Override
+    public String toString() {
+        return "Fap[" + config + ", dataset=" + (dataset == null ? "existing bronze" : dataset) + ", output=" + output
+                + ", level=" + level + (analysisSeed == null ? "" : ", analysisSeed=" + analysisSeed) + "]";
+    }
+
+    /** Times the steps of one run (not shared between runs). */
+    private record Stopwatch(Map<String, Long> steps) {
+        <T> T time(String step, java.util.function.Supplier<T> work) {
+            long t = System.nanoTime();
+            T result = work.get();
+            steps.put(step, (System.nanoTime() - t) / 1_000_000);
+            return result;
+        }
+    }
+}
