@@ -17,8 +17,9 @@ import java.util.Locale;
  * @param directory where the files are
  * @param reports   the eight report files, in order
  * @param index     the index page
+ * @param millis    time taken to build and write all files
  */
-public record ReportSet(Path directory, List<ReportFile> reports, ReportFile index) {
+public record ReportSet(Path directory, List<ReportFile> reports, ReportFile index, long millis) {
     public ReportSet {
         reports = List.copyOf(reports);
     }
@@ -40,8 +41,8 @@ public record ReportSet(Path directory, List<ReportFile> reports, ReportFile ind
 
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d reports, %d charts, %.1f MB in %s%n",
-                reports.size(), totalCharts(), totalBytes() / 1e6, directory));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%d reports, %d charts, %.1f MB in %s (%d ms)%n",
+                reports.size(), totalCharts(), totalBytes() / 1e6, directory, millis));
         for (ReportFile file : reports) {
             out.append("  ").append(file).append(System.lineSeparator());
         }

@@ -87,8 +87,8 @@ public final class ReportWriter {
     /** Writes the eight reports and the index into {@code outDir} (created if missing). */
     public ReportSet write(AnalyticsReport analytics, Path outDir) {
         Objects.requireNonNull(outDir, "outDir");
-        List<HtmlReport> pages = pages(analytics);
         long started = System.nanoTime();
+        List<HtmlReport> pages = pages(analytics);
         progress.stepStarted("report", pages.size() + 1);
         List<ReportFile> files = new ArrayList<>();
         ReportIndex index = ReportIndex.titled("Financial Analytics Reports")
@@ -101,8 +101,9 @@ public final class ReportWriter {
         }
         index = index.withFootnote("The live version of report 8 streams new transactions: run ./fap serve.");
         ReportFile indexFile = index.writeTo(outDir.resolve(INDEX));
-        progress.stepFinished("report", pages.size() + 1, (System.nanoTime() - started) / 1_000_000);
-        return new ReportSet(outDir, List.copyOf(files), indexFile);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        progress.stepFinished("report", pages.size() + 1, millis);
+        return new ReportSet(outDir, List.copyOf(files), indexFile, millis);
     }
 
     private static <T> HtmlReport page(AnalyticsReport analytics, String key, String title, String question, T result,

@@ -78,6 +78,7 @@
         if (!Plotly) { return; }
         var frame = JSON.parse(event.data);
         var cards = document.querySelectorAll(".kpi");
+        fap.kpiSequence = frame.sequence;
         frame.kpis.forEach(function (kpi, i) {
           if (!cards[i]) { return; }
           cards[i].querySelector(".kpi-value").textContent = kpi.value;
