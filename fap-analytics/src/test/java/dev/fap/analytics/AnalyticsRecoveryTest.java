@@ -77,7 +77,7 @@ class AnalyticsRecoveryTest {
         }
         // Jointly the six drivers are overwhelmingly significant (likelihood-ratio test against the
         // intercept-only model). Individually, on the default 50k transactions (~180 frauds in ~36k
-        // purchases) the rarer indicators (velocity_24h >= 3, distance >= 100 km) have wide intervals,
+        // purchases) the rarer indicators (velocity_24h >= 2, distance >= 100 km) have wide intervals,
         // so at least four of the six must be significant at 0.001 on their own.
         double lr = 2 * (fraud.model().logLikelihood() - fraud.model().nullLogLikelihood());
         double pJoint = org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(6).survivalProbability(lr);
@@ -143,6 +143,17 @@ class AnalyticsRecoveryTest {
         RealtimeAnalysis r = report.realtime();
         assertThat(r.buckets()).hasSize(RealtimeWindow.defaults().buckets());
         assertThat(r.buckets().stream().mapToLong(RealtimeBucket::transactions).sum()).isEqualTo(r.transactions());
+        // an empty bucket has no approval rate (a gap), is not charted and never raises an approval anomaly
+        java.util.List<RealtimeBucket> empty = r.buckets().stream().filter(x -> x.transactions() == 0).toList();
+        assertThat(empty).as("the default data has quiet night hours in its last week").isNotEmpty();
+        assertThat(empty).allSatisfy(x -> assertThat(x.approvalRate()).isNull());
+        assertThat(r.buckets()).filteredOn(x -> x.transactions() > 0)
+                .allSatisfy(x -> assertThat(x.approvalRate()).isEqualTo((double) x.approved() / x.transactions()));
+        assertThat(r.approvalChart().index()).hasSize(r.buckets().size() - empty.size());
+        assertThat(java.util.Arrays.stream(r.approvalChart().index()).boxed().toList())
+                .allSatisfy(i -> assertThat(r.buckets().get(i).transactions()).isPositive());
+        assertThat(r.anomalies()).filteredOn(a -> a.metric().equals("approval_rate"))
+                .allSatisfy(a -> assertThat(empty).noneMatch(x -> x.start().equals(a.bucketStart())));
         assertThat(report.inferential().cohortRetention()).isNotEmpty();
         assertThat(report.inferential().customerSurvival().survival()).isSortedAccordingTo((a, c) -> Double.compare(c, a));
     }

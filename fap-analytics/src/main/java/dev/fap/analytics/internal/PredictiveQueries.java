@@ -44,7 +44,7 @@ public final class PredictiveQueries {
     static final String FRAUD_SIGNALS = """
             (hour_of_day <= 5)::int as night, (channel = 'Online')::int as online,
             (coalesce(amount_deviation_score, 0) >= 2)::int as high_amount_deviation,
-            (coalesce(velocity_24h, 0) >= 3)::int as high_velocity,
+            (coalesce(velocity_24h, 0) >= 2)::int as high_velocity,
             (coalesce(distance_from_home_km, 0) >= 100)::int as far_from_home,
             (coalesce(merchant_risk_score, 0) >= 0.7)::int as risky_merchant""";
 

@@ -91,7 +91,8 @@ public final class DirtyInjector implements RowSink {
         return switch (o.defect()) {
             case MISSING_KEY -> null;
             case NEGATIVE_AMOUNT -> value instanceof Double d ? (d == 0 ? -1.0 : -d) : value;
-            case ABSURD_AMOUNT -> value instanceof Double d ? (d == 0 ? 1.0 : d) * 1000 + 999_999.99 : value;
+            // away from zero whatever the sign, so an absurd amount is always at least a million in size
+            case ABSURD_AMOUNT -> value instanceof Double d ? Math.copySign(Math.abs(d == 0 ? 1.0 : d) * 1000 + 999_999.99, d) : value;
             case UNKNOWN_CODE -> r.pick(new String[] {"Telepathy", "UNKNOWN", "N/A", "???", "Other2"});
             case FUTURE_DATE -> {
                 long days = 365 + r.nextInt(730);
