@@ -2,6 +2,10 @@
 -- derived calendar fields kept as delivered so that the rules can compare them with the timestamp.
 -- The account's owner and life span come along (account_customer_id, account_open_date,
 -- account_close_date) for the rules that tie a transaction to its account.
+-- The final "offset 0" keeps this query from being flattened into the engine's rule and
+-- de-duplication query: without it every rule that names a column (transaction_type 4 times,
+-- the ids, channel) re-evaluates the cleaning expression, and to_json(b) runs twice (the _raw
+-- column and its text in the sort key), which doubled the model's time.
 select silver.clean_id(b.transaction_id)                          as transaction_id,
        silver.clean_id(b.account_id)                              as account_id,
        silver.clean_id(b.customer_id)                             as customer_id,
@@ -50,3 +54,4 @@ select silver.clean_id(b.transaction_id)                          as transaction
        b._loaded_at
 from bronze.transactions b
 left join silver.stg_accounts a on a.account_id = silver.clean_id(b.account_id)
+offset 0
