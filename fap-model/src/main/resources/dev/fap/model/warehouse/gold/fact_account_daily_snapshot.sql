@@ -53,13 +53,22 @@ with clock as (
     left join totals tt on tt.account_id = e.account_id
     where e.d between a.first_day and a.last_day
     window w as (partition by e.account_id order by e.d)
+), spans as materialized (
+    -- what is constant over an interval is computed once per interval, not once per day
+    select i.*,
+           dp.product_key,
+           case when i.credit_limit is not null then i.credit_limit + least(i.closing_balance, 0) end as available_credit,
+           case when i.credit_limit > 0 then round(greatest(-i.closing_balance, 0) / i.credit_limit, 4) end as credit_utilization,
+           i.closing_balance < 0 and not coalesce(dp.is_lending_product, false)             as is_overdrawn
+    from intervals i
+    left join gold.dim_product dp on dp.product_id = i.product_id
 )
 select dd.date_key,
        s.d                                                                              as snapshot_date,
        i.account_id,
        i.customer_id,
        v.customer_key,
-       dp.product_key,
+       i.product_key,
        case when s.d = i.from_day then i.closing_balance - i.day_change else i.closing_balance end as opening_balance,
        i.closing_balance,
        case when s.d = i.from_day then i.day_change else 0 end                          as net_change,
@@ -69,15 +78,14 @@ select dd.date_key,
        case when s.d = i.from_day then i.declined_count else 0 end                      as declined_count,
        case when s.d = i.from_day then i.fraud_count else 0 end                         as fraud_count,
        i.credit_limit,
-       case when i.credit_limit is not null then i.credit_limit + least(i.closing_balance, 0) end as available_credit,
-       case when i.credit_limit > 0 then round(greatest(-i.closing_balance, 0) / i.credit_limit, 4) end as credit_utilization,
-       i.closing_balance < 0 and not coalesce(dp.is_lending_product, false)             as is_overdrawn,
+       i.available_credit,
+       i.credit_utilization,
+       i.is_overdrawn,
        s.d - i.open_date                                                                as days_since_open,
        s.d = i.close_date                                                               as is_closing_day,
        dd.is_month_end
-from intervals i
+from spans i
 -- integer offsets, not generate_series over timestamps: date + int is far cheaper per row
 cross join lateral (select i.from_day + n as d from generate_series(0, i.to_day - i.from_day) n) s
 join gold.dim_customer v on v.customer_id = i.customer_id and i.from_day >= v.valid_from and i.from_day < v.valid_to
 join gold.dim_date dd on dd.full_date = s.d
-left join gold.dim_product dp on dp.product_id = i.product_id
