@@ -123,7 +123,11 @@ public final class Fap {
         return new Fap(config, dataset, Objects.requireNonNull(dir, "dir"), progress, analysisSeed, level);
     }
 
-    /** Receives every step and part of a step (thread-safe: parts run in parallel). */
+    /**
+     * Receives the whole steps ({@code generate}, {@code build}, {@code test}, {@code analyze}, {@code report},
+     * {@code docs}) and their parts ({@code generate:transactions}, {@code build:dim_customer}, ...). Must be
+     * thread-safe: parts run in parallel.
+     */
     public Fap withProgress(ProgressListener listener) {
         return new Fap(config, dataset, output, Objects.requireNonNull(listener, "listener"), analysisSeed, level);
     }
@@ -198,7 +202,7 @@ public final class Fap {
     private RunResult run(Database db, Map<String, Long> before) {
         long t0 = System.nanoTime();
         Map<String, Long> steps = new LinkedHashMap<>(before);
-        Stopwatch watch = new Stopwatch(steps);
+        Stopwatch watch = new Stopwatch(steps, progress);
         BronzeLoader.ensureTables(db);
         GenerateResult generated = null;
         if (dataset != null) {
@@ -206,6 +210,7 @@ public final class Fap {
                 clearBronze(db);
                 return DataGenerator.of(dataset).toDatabase(db, progress);
             });
+            watch.announce("generate", generated.totalRows());     // the generator reports only its tables
         }
         Warehouse wh = FapWarehouse.on(db);
         BuildResult build = watch.time("build", () -> wh.build(Selection.all(),
@@ -218,10 +223,12 @@ public final class Fap {
             a.writeJson(analyticsJson);
             return a;
         });
+        watch.announce("analyze", analytics.timings().size() - analytics.failures().size());
         ReportSet reports = watch.time("report",
                 () -> ReportWriter.defaults().withProgress(progress).write(analytics, output.resolve("reports")));
         Path docs = watch.time("docs", () -> wh.writeDocs(output.resolve("docs")));
         List<Path> artifacts = watch.time("artifacts", () -> wh.writeArtifacts(output));
+        watch.announce("docs", 1 + artifacts.size());
         WarehouseStatus status = watch.time("status", () -> WarehouseStatus.of(db));
         long millis = (System.nanoTime() - t0) / 1_000_000 + before.values().stream().mapToLong(Long::longValue).sum();
         return new RunResult(db.description(), status, generated, build, checks, analytics, reports, output,
@@ -245,12 +252,17 @@ public final class Fap {
     }
 
     /** Times the steps of one run (not shared between runs). */
-    private record Stopwatch(Map<String, Long> steps) {
+    private record Stopwatch(Map<String, Long> steps, ProgressListener progress) {
         <T> T time(String step, java.util.function.Supplier<T> work) {
             long t = System.nanoTime();
             T result = work.get();
             steps.put(step, (System.nanoTime() - t) / 1_000_000);
             return result;
+        }
+
+        /** Reports a whole step whose component reports only its parts ({@code generate:transactions}, ...). */
+        void announce(String step, long rows) {
+            progress.stepFinished(step, rows, step.equals("docs") ? steps.get("docs") + steps.get("artifacts") : steps.get(step));
         }
     }
 }
