@@ -54,8 +54,17 @@ final class ClusterTemplate {
 
     /** A new, empty folder for a temporary cluster. */
     static Path newClusterDir() throws IOException {
-        return Files.createTempDirectory(tmpDir(), PREFIX);
+        Path dir = Files.createTempDirectory(tmpDir(), PREFIX);
+        CREATED_HERE.add(dir);
+        return dir;
     }
+
+    /**
+     * Clusters created by this JVM: never orphans, and never probed, because closing a channel on a
+     * lock file releases every lock this JVM holds on it (FileLock javadoc), so probing our own live
+     * cluster would let another process reap it.
+     */
+    private static final Set<Path> CREATED_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Copies the template into the empty folder {@code target}; false if there is no usable template. */
     static boolean copyInto(Path target) {
@@ -118,7 +127,8 @@ final class ClusterTemplate {
     static void reapOrphans() {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmpDir(), PREFIX + "*")) {
             for (Path dir : dirs) {
-                if (dir.equals(templateDir()) || dir.getFileName().toString().endsWith(".tmp") || !Files.isDirectory(dir)) {
+                if (dir.equals(templateDir()) || dir.getFileName().toString().endsWith(".tmp") || !Files.isDirectory(dir)
+                        || CREATED_HERE.contains(dir)) {
                     continue;
                 }
                 Path lock = dir.resolve(StalePostmaster.LOCK_FILE);
