@@ -10,7 +10,8 @@ import java.util.List;
  * environment points at another one) and list the warehouse schemas FAP prepared.
  *
  * <pre>{@code
- * mvn -q -pl examples -am compile exec:java -Dexec.mainClass=dev.fap.examples.Quickstart
+ * mvn -B -q -pl examples -am package -DskipTests     # once: the CLI jar and the examples
+ * java -cp fap-cli/target/fap-cli-0.1.0-SNAPSHOT-all.jar:examples/target/classes dev.fap.examples.Quickstart
  * }</pre>
  */
 public final class Quickstart {
