@@ -53,7 +53,7 @@ public final class CustomDatasetSpec {
         DataGenerator generator = DataGenerator.of(SPEC);
         GenerateResult result = generator.toCsv(dir);
         out.println("wrote " + result);
-        result.rowsPerTable().forEach((table, rows) -> out.printf("  %-22s %,8d rows%n", table.tableName() + ".csv", rows));
+        result.rowsPerTable().forEach((table, rows) -> out.printf("  %-26s %,8d rows%n", table.tableName() + ".csv", rows));
 
         GroundTruth truth = generator.groundTruth();
         out.println("planted effects: " + truth);
@@ -70,7 +70,7 @@ public final class CustomDatasetSpec {
                     defects.append(defects.length() == 0 ? "" : ", ").append(d).append(' ').append(k);
                 }
             }
-            out.printf("  %-22s %,6d  (%s)%n", table.tableName(), n, defects);
+            out.printf("  %-26s %,8d  (%s)%n", table.tableName(), n, defects);
         });
         return new Outcome(result, truth, byTable);
     }
