@@ -1,0 +1,81 @@
+package dev.fap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fap.core.Database;
+import dev.fap.core.ErrorCode;
+import dev.fap.core.FapConfig;
+import dev.fap.core.FapException;
+import dev.fap.core.ProgressListener;
+import dev.fap.core.testing.FapDatabaseExtension;
+import dev.fap.generator.DataGenerator;
+import dev.fap.generator.DatasetSpec;
+import dev.fap.generator.GenerateResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(FapDatabaseExtension.class)
+class FapTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void withersReturnNewInstancesAndLeaveTheOriginalAlone() {
+        Fap base = Fap.configure(FapConfig.defaults());
+        Fap custom = base.withDataset(DatasetSpec.defaults().withCustomers(50)).withOutput(tmp);
+        assertThat(base.dataset()).contains(DatasetSpec.defaults());
+        assertThat(base.output()).isEqualTo(Fap.DEFAULT_OUTPUT);
+        assertThat(custom.dataset().orElseThrow().customers()).isEqualTo(50);
+        assertThat(custom.output()).isEqualTo(tmp);
+        assertThat(custom.withExistingBronze().dataset()).isEmpty();
+        assertThat(custom.withExistingBronze().withDataset(DatasetSpec.defaults()).dataset()).isPresent();
+        assertThat(custom.toString()).contains("customers=50", "output=" + tmp);
+    }
+
+    @Test
+    void aConfidenceLevelOutsideZeroOneIsRejectedWithTheFix() {
+        assertThatThrownBy(() -> Fap.configure(FapConfig.defaults()).withLevel(95))
+                .isInstanceOf(FapException.class)
+                .satisfies(e -> assertThat(((FapException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessageContaining("must be in (0, 1), was 95.0");
+    }
+
+    @Test
+    void runsOnTheCallersDatabaseKeepingItsBronzeAndLeavesItOpen(Database db) {
+        GenerateResult loaded = DataGenerator.of(DatasetSpec.defaults().withSeed(9).withCustomers(80).withTransactions(2_500))
+                .toDatabase(db);
+        List<String> whole = new CopyOnWriteArrayList<>();
+        RunResult r = Fap.configure(FapConfig.defaults())
+                .withExistingBronze()
+                .withOutput(tmp)
+                .withProgress(new ProgressListener() {
+                    @Override
+                    public void stepFinished(String step, long rows, long millis) {
+                        if (step.indexOf(':') < 0) {
+                            whole.add(step);
+                        }
+                    }
+                })
+                .run(db);
+
+        assertThat(r.generation()).isEmpty();
+        assertThat(r.warehouse().totalBronzeRows()).isEqualTo(loaded.totalRows());
+        assertThat(r.analytics().seed()).isEqualTo(DatasetSpec.DEFAULT_SEED);
+        assertThat(r.analytics().descriptive().kpis().transactions()).isEqualTo(2_500);
+        assertThat(r.checks().failed()).isZero();
+        assertThat(r.orThrow()).isSameAs(r);
+        assertThat(r.stepMillis().keySet()).containsExactly("build", "test", "analyze", "report", "docs", "artifacts", "status");
+        assertThat(whole).containsExactly("build", "test", "analyze", "report", "docs");
+        assertThat(r.database()).doesNotEndWith("stopped");
+        assertThat(r.toString()).startsWith("FAP run finished in ").doesNotContain("  generate ")
+                .contains("  checks    ", "  reports   9 files, ", "  steps     build ");
+        assertThat(tmp.resolve("reports/index.html")).isNotEmptyFile();
+        // the caller's database is still open
+        assertThat(db.dsl().fetchSingle("select count(*) from gold.fact_transactions").get(0, Long.class)).isEqualTo(2_500L);
+    }
+}
