@@ -24,7 +24,8 @@ import java.util.List;
  * @param approvalRate       approval share in the window, Wilson interval
  * @param fraudAlerts        fraud alerts raised in the window
  * @param volumeChart        EWMA chart of transactions per bucket; null with too few buckets
- * @param approvalChart      EWMA chart of the approval rate per bucket; null with too few buckets
+ * @param approvalChart      EWMA chart of the approval rate over the non-empty buckets ({@link EwmaChart#index()} maps
+ *                           its points to {@code buckets}); null with too few non-empty buckets
  * @param anomalies          buckets outside the control limits
  * @param latency            database round-trip latency
  * @param ingestionLagSeconds seconds between the newest load and the newest transaction it contained

@@ -77,13 +77,13 @@ public final class RealtimeQueries {
             Record r = byStart.get(b);
             long n = r == null ? 0 : l(r, "n");
             long a = r == null ? 0 : l(r, "approved");
-            double rate = n == 0 ? 1.0 : (double) a / n;
+            Double rate = n == 0 ? null : (double) a / n;
             buckets.add(new RealtimeBucket(b, n, a, rate, r == null ? 0 : d(r, "volume"), r == null ? 0 : l(r, "flags"),
                     r == null ? 0 : d(r, "ms")));
             total += n;
             approved += a;
             counts[i] = n;
-            rates[i] = rate;
+            rates[i] = rate == null ? Double.NaN : rate;
         }
         int baseline = Math.min(window.baselineBuckets(), nb / 2);
         EwmaChart volumeChart = null;
@@ -91,13 +91,19 @@ public final class RealtimeQueries {
         List<Anomaly> anomalies = new ArrayList<>();
         if (baseline >= 2) {
             volumeChart = Ewma.chart(counts, window.lambda(), window.width(), baseline);
-            approvalChart = Ewma.chart(rates, window.lambda(), window.width(), baseline);
             for (int t : volumeChart.alarms()) {
                 anomalies.add(new Anomaly(buckets.get(t).start(), "transactions", counts[t], volumeChart.ewma()[t],
                         volumeChart.lower()[t], volumeChart.upper()[t]));
             }
+        }
+        // an empty bucket has no approval rate: it is left out of the chart (a gap), never counted as 0 or 1
+        long observed = Arrays.stream(rates).filter(v -> !Double.isNaN(v)).count();
+        int approvalBaseline = (int) Math.min(window.baselineBuckets(), observed / 2);
+        if (approvalBaseline >= 2) {
+            approvalChart = Ewma.chartSkippingMissing(rates, window.lambda(), window.width(), approvalBaseline);
             for (int t : approvalChart.alarms()) {
-                anomalies.add(new Anomaly(buckets.get(t).start(), "approval_rate", rates[t], approvalChart.ewma()[t],
+                int i = approvalChart.index()[t];
+                anomalies.add(new Anomaly(buckets.get(i).start(), "approval_rate", rates[i], approvalChart.ewma()[t],
                         approvalChart.lower()[t], approvalChart.upper()[t]));
             }
         }

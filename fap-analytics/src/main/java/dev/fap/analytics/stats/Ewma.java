@@ -48,6 +48,25 @@ public final class Ewma {
             hi[t] = mu + h;
         }
         int[] alarms = IntStream.range(0, n).filter(t -> z[t] < lo[t] || z[t] > hi[t]).toArray();
-        return new EwmaChart("EWMA control chart", lambda, width, baseline, mu, sd, z, lo, hi, alarms);
+        return new EwmaChart("EWMA control chart", lambda, width, baseline, mu, sd, z, lo, hi, alarms, IntStream.range(0, n).toArray());
+    }
+
+    /**
+     * The chart of the observed values of {@code x}, where {@code NaN} marks a missing observation (a
+     * quantity undefined at that point, such as the approval rate of an empty time bucket). Missing
+     * observations are left out, not imputed: the chart is {@link #chart} of the present values in order,
+     * the baseline is their first {@code baseline}, and {@link EwmaChart#index()} maps each position back
+     * to its index in {@code x}.
+     *
+     * <pre>{@code
+     * EwmaChart c = Ewma.chartSkippingMissing(new double[] {0.9, Double.NaN, 0.95, 0.92}, 0.2, 3.0, 2);
+     * c.index(); // [0, 2, 3]
+     * }</pre>
+     */
+    public static EwmaChart chartSkippingMissing(double[] x, double lambda, double width, int baseline) {
+        int[] present = IntStream.range(0, x.length).filter(t -> !Double.isNaN(x[t])).toArray();
+        double[] values = java.util.Arrays.stream(present).mapToDouble(t -> x[t]).toArray();
+        EwmaChart c = chart(values, lambda, width, baseline);
+        return new EwmaChart(c.method(), lambda, width, baseline, c.mean(), c.sd(), c.ewma(), c.lower(), c.upper(), c.alarms(), present);
     }
 }

@@ -12,8 +12,11 @@ package dev.fap.analytics.stats;
  * @param ewma       the EWMA statistic {@code z_t}
  * @param lower      lower control limit at each t
  * @param upper      upper control limit at each t
- * @param alarms     indices t where {@code z_t} is outside the limits
+ * @param alarms     positions t (into {@code ewma}, {@code lower}, {@code upper}) where {@code z_t} is outside the limits
+ * @param index      for each position t, the index of its observation in the monitored series: {@code 0..n-1}
+ *                   when every observation is present; missing observations (e.g. the approval rate of an
+ *                   empty bucket) have no position, see {@link Ewma#chartSkippingMissing}
  */
 public record EwmaChart(String method, double lambda, double width, int baselineN, double mean, double sd,
-                        double[] ewma, double[] lower, double[] upper, int[] alarms) {
+                        double[] ewma, double[] lower, double[] upper, int[] alarms, int[] index) {
 }

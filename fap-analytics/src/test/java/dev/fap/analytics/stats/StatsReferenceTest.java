@@ -384,6 +384,27 @@ class StatsReferenceTest {
         close(c.upper()[0], 10.072070278771694);
         close(c.upper()[34], 10.184224499196121);
         assertThat(c.alarms()).containsExactly(30, 31, 32, 33, 34);
+        assertThat(c.index()).isEqualTo(java.util.stream.IntStream.range(0, 35).toArray());
+
+        // missing observations (NaN, e.g. the approval rate of an empty bucket) are left out, not imputed:
+        // the same series with gaps inserted gives the same chart, mapped back to the gapped positions
+        double[] gapped = new double[45];
+        java.util.Arrays.fill(gapped, Double.NaN);
+        int[] at = new int[35];
+        for (int i = 0, j = 0; i < 35; i++, j++) {
+            if (i % 4 == 1 && j < 44) {
+                j++; // a gap before every fourth value
+            }
+            at[i] = j;
+            gapped[j] = xs[i];
+        }
+        EwmaChart g = Ewma.chartSkippingMissing(gapped, 0.2, 3.0, 20);
+        assertThat(g.index()).isEqualTo(at);
+        close(g.ewma()[0], 9.910222980152932);
+        close(g.ewma()[34], 10.673333844809108);
+        close(g.upper()[34], 10.184224499196121);
+        assertThat(g.alarms()).containsExactly(30, 31, 32, 33, 34);
+        assertThat(java.util.Arrays.stream(g.ewma()).allMatch(Double::isFinite)).isTrue();
     }
 
     @Test

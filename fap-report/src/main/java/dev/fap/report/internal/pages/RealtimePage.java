@@ -76,7 +76,8 @@ public final class RealtimePage {
     }
 
     private static List<Double> bucketValues(RealtimeAnalysis r, boolean counts) {
-        return r.buckets().stream().map(b -> counts ? (double) b.transactions() : b.approvalRate()).toList();
+        // an empty bucket's approval rate is null: drawn as a gap, not as 0 % or 100 %
+        return r.buckets().stream().map(b -> counts ? Double.valueOf(b.transactions()) : b.approvalRate()).toList();
     }
 
     private static List<String> times(RealtimeAnalysis r) {
@@ -105,12 +106,13 @@ public final class RealtimePage {
         String hover = format.isEmpty() ? "%{y:,.0f}" : "%{y:" + format + "}";
         traces.add(Scatter.line(x, observed).withName("Observed").withMode(ScatterMode.LINES_MARKERS)
                 .withLine(Line.of(Palette.PRIMARY, 1.5)).withMarker(Marker.defaults().withSize(4)).withHoverTemplate(hover));
-        if (chart != null && chart.ewma().length == x.size()) {
-            traces.add(Scatter.line(x, Figures.list(chart.ewma())).withName("EWMA (λ = " + chart.lambda() + ")")
+        if (chart != null) {
+            List<String> cx = java.util.Arrays.stream(chart.index()).mapToObj(x::get).toList();
+            traces.add(Scatter.line(cx, Figures.list(chart.ewma())).withName("EWMA (λ = " + chart.lambda() + ")")
                     .withLine(Line.of(Palette.series(1), 2.5)).withHoverTemplate(hover));
-            traces.add(Scatter.line(x, Figures.list(chart.upper())).withName("Control limits (±" + chart.width() + "σ)")
+            traces.add(Scatter.line(cx, Figures.list(chart.upper())).withName("Control limits (±" + chart.width() + "σ)")
                     .withLegendGroup("limits").withLine(Line.of(Palette.NEGATIVE, 1).withDash("dash")).withHoverTemplate(hover));
-            traces.add(Scatter.line(x, Figures.list(chart.lower())).withName("Lower limit").withShowLegend(false)
+            traces.add(Scatter.line(cx, Figures.list(chart.lower())).withName("Lower limit").withShowLegend(false)
                     .withLegendGroup("limits").withLine(Line.of(Palette.NEGATIVE, 1).withDash("dash")).withHoverTemplate(hover));
         }
         List<Anomaly> alarms = r.anomalies().stream().filter(a -> a.metric().equals(metric)).toList();
