@@ -16,8 +16,10 @@ package dev.fap.analytics;
  * @param creditDefault  default model (unit: customer with loan or card payments); null when no payments exist
  * @param lifetimeValue  CLV summary
  * @param riskCategories customers by risk category (Low / Medium / High / Very High by predicted churn and default)
+ * @param churnScores    distribution of the fitted churn probability over all customers: 20 bins of width 0.05 on [0, 1]
  * @param scoresWritten  rows written to gold.customer_scores (one per customer and model: churn, late_payment, fraud, clv)
  */
 public record PredictiveAnalysis(ModelEvaluation churn, ModelEvaluation fraud, ModelEvaluation creditDefault,
-                                 LifetimeValueSummary lifetimeValue, Breakdown riskCategories, long scoresWritten) {
+                                 LifetimeValueSummary lifetimeValue, Breakdown riskCategories,
+                                 ScoreDistribution churnScores, long scoresWritten) {
 }

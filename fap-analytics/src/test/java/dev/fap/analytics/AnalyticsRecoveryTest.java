@@ -140,6 +140,15 @@ class AnalyticsRecoveryTest {
                 assertThat(s.treatedCustomers()).isZero();
             }
         });
+        // the churn score histogram covers every scored customer once, on 20 bins of [0, 1]
+        ScoreDistribution churnScores = report.predictive().churnScores();
+        assertThat(churnScores.n()).isEqualTo(report.predictive().lifetimeValue().customers());
+        assertThat(java.util.Arrays.stream(churnScores.counts()).sum()).isEqualTo(churnScores.n());
+        assertThat(churnScores.binEdges()).hasSize(21).startsWith(0.0).endsWith(1.0);
+        assertThat(java.util.Arrays.stream(churnScores.counts()).filter(c -> c > 0).count()).as("a spread, not one bin").isGreaterThanOrEqualTo(4);
+        assertThat(churnScores.mean()).as("mean fitted probability ≈ churn rate").isCloseTo(report.predictive().churn().eventRate(),
+                org.assertj.core.data.Offset.offset(0.03));
+        assertThat(churnScores.median()).isLessThanOrEqualTo(churnScores.p90());
         RealtimeAnalysis r = report.realtime();
         assertThat(r.buckets()).hasSize(RealtimeWindow.defaults().buckets());
         assertThat(r.buckets().stream().mapToLong(RealtimeBucket::transactions).sum()).isEqualTo(r.transactions());

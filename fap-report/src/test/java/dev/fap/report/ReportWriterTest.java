@@ -16,6 +16,7 @@ import dev.fap.report.dashboard.DashboardOptions;
 import dev.fap.report.dashboard.GeneratorFeed;
 import dev.fap.report.dashboard.LiveDashboard;
 import dev.fap.report.dashboard.LiveDashboardAssertions;
+import dev.fap.report.html.ChartSection;
 import dev.fap.report.html.ReportFile;
 import java.time.Duration;
 import java.nio.file.Files;
@@ -70,6 +71,28 @@ class ReportWriterTest {
         }
         assertThat(reports.totalCharts()).isGreaterThanOrEqualTo(28);
         assertThat(reports.largestFileBytes()).isLessThan(5_000_000);
+    }
+
+    @Test
+    void churnRiskIsATrueHistogramAndEmptyBucketsAreGaps() {
+        // the predictive report draws the distribution of the fitted churn scores over all customers
+        ChartSection churn = AnalyticsPages.predictive(analytics.predictive()).sections().stream()
+                .filter(s -> s.title().equals("Churn risk distribution")).findFirst().orElseThrow();
+        List<?> counts = (List<?>) churn.figure().traces().get(0).get("y");
+        assertThat(counts).hasSize(20);
+        assertThat(counts.stream().mapToLong(c -> ((Number) c).longValue()).sum()).isEqualTo(analytics.predictive().churnScores().n());
+        // the realtime approval chart has no value (a gap) for empty buckets, never 0 % or 100 %
+        ChartSection approval = AnalyticsPages.realtime(analytics.realtime()).sections().stream()
+                .filter(s -> s.title().equals("Approval rate per bucket")).findFirst().orElseThrow();
+        List<?> observed = (List<?>) approval.figure().traces().get(0).get("y");
+        for (int i = 0; i < observed.size(); i++) {
+            if (analytics.realtime().buckets().get(i).transactions() == 0) {
+                assertThat(observed.get(i)).as("bucket %d is empty", i).isNull();
+            } else {
+                assertThat(observed.get(i)).isNotNull();
+            }
+        }
+        assertThat(observed).containsNull();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.fap.analytics.Breakdown;
 import dev.fap.analytics.LifetimeValueSummary;
 import dev.fap.analytics.ModelEvaluation;
 import dev.fap.analytics.PredictiveAnalysis;
+import dev.fap.analytics.ScoreDistribution;
 import dev.fap.analytics.Slice;
 import dev.fap.analytics.stats.Quantiles;
 import dev.fap.analytics.stats.TTests;
@@ -54,7 +55,10 @@ public final class PredictiveQueries {
     public static PredictiveAnalysis run(Context ctx) {
         State s = compute(ctx);
         long written = write(ctx, s.scores);
-        return new PredictiveAnalysis(s.churn, s.fraud, s.creditDefault, s.clv, s.risk, written);
+        ScoreDistribution churnScores = ScoreDistribution.of("churn probability", "customer",
+                s.churn.model().method() + " fitted on the training split, scored on all customers; 20 bins of width 0.05",
+                s.scores.churnProbability(), 0, 1, 20);
+        return new PredictiveAnalysis(s.churn, s.fraud, s.creditDefault, s.clv, s.risk, churnScores, written);
     }
 
     /** What the predictive run computes (cached in the context for the prescriptive analysis). */

@@ -408,6 +408,21 @@ class StatsReferenceTest {
     }
 
     @Test
+    void scoreDistributionBinsLikeNumpyHistogram() {
+        // numpy.histogram([0, 0.05, 0.1, 0.49, 0.5, 1.0], bins=4, range=(0, 1))
+        //   -> (array([3, 1, 1, 1]), array([0.  , 0.25, 0.5 , 0.75, 1.  ]))
+        dev.fap.analytics.ScoreDistribution d = dev.fap.analytics.ScoreDistribution.of("p", "unit", "test",
+                new double[] {0, 0.05, 0.1, 0.49, 0.5, 1.0}, 0, 1, 4);
+        assertThat(d.counts()).containsExactly(3, 1, 1, 1);
+        assertThat(d.binEdges()).containsExactly(0, 0.25, 0.5, 0.75, 1);
+        assertThat(d.n()).isEqualTo(6);
+        close(d.mean(), 0.3566666666666667);
+        close(d.median(), 0.295);
+        assertThatThrownBy(() -> dev.fap.analytics.ScoreDistribution.of("p", "unit", "test", new double[] {1.5}, 0, 1, 4))
+                .isInstanceOf(FapException.class).hasMessageContaining("outside");
+    }
+
+    @Test
     void kaplanMeierLogLog() {
         double[] t = {3, 5, 5, 6, 8, 8, 9, 12, 12, 12, 15, 18, 20, 22, 24};
         double[] e = {1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 0, 0};

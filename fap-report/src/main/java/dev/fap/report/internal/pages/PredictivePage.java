@@ -3,6 +3,7 @@ package dev.fap.report.internal.pages;
 import dev.fap.analytics.FeatureImportance;
 import dev.fap.analytics.ModelEvaluation;
 import dev.fap.analytics.PredictiveAnalysis;
+import dev.fap.analytics.ScoreDistribution;
 import dev.fap.analytics.Slice;
 import dev.fap.analytics.stats.CalibrationBin;
 import dev.fap.report.html.ChartSection;
@@ -50,8 +51,8 @@ public final class PredictivePage {
                     .withDetail("median " + Fmt.money(p.lifetimeValue().median()) + ", total " + Fmt.money(p.lifetimeValue().total())));
         }
         report = report.withKpi(Kpi.of("Scores written", Fmt.count(p.scoresWritten())).withDetail("gold.customer_scores"));
-        if (p.churn() != null) {
-            report = report.withSection(riskDistribution(p.churn()));
+        if (p.churnScores() != null) {
+            report = report.withSection(riskDistribution(p.churnScores()));
         }
         if (!models.isEmpty()) {
             report = report.withSection(calibration(models));
@@ -66,27 +67,23 @@ public final class PredictivePage {
         return report;
     }
 
-    private static ChartSection riskDistribution(ModelEvaluation churn) {
-        List<CalibrationBin> bins = churn.calibration().bins();
-        List<String> deciles = IntStream.rangeClosed(1, bins.size()).mapToObj(i -> "Bin " + i).toList();
-        Figure figure = Figure.of(Layout.defaults().withLegend(Legend.horizontalAbove())
-                        .withXAxis(Axis.titled("Customers ranked by predicted churn (equal-size bins)").withType(AxisType.CATEGORY))
-                        .withYAxis(Axis.titled("Churn probability").withTickFormat(".0%")),
-                Bar.of(deciles, bins.stream().map(CalibrationBin::meanPredicted).toList()).withName("Mean predicted risk")
-                        .withMarker(Marker.scaled(bins.stream().map(CalibrationBin::meanPredicted).toList(), Palette.RISK))
-                        .withCustomData(bins.stream().map(b -> List.<Object>of(b.n())).toList())
-                        .withHoverTemplate("%{x}: predicted %{y:.1%} over %{customdata[0]:,} customers<extra></extra>"),
-                Scatter.points(deciles, bins.stream().map(b -> b.observedRate().proportion()).toList()).withName("Observed churn rate")
-                        .withMode(ScatterMode.LINES_MARKERS).withLine(Line.of(Palette.TEXT, 2))
-                        .withErrorY(bins.stream().map(b -> b.observedRate().interval().upper() - b.observedRate().proportion()).toList(),
-                                bins.stream().map(b -> b.observedRate().proportion() - b.observedRate().interval().lower()).toList())
-                        .withHoverTemplate("%{x}: observed %{y:.1%}<extra></extra>"));
+    private static ChartSection riskDistribution(ScoreDistribution d) {
+        double[] e = d.binEdges();
+        List<Double> mids = IntStream.range(0, d.counts().length).mapToObj(b -> (e[b] + e[b + 1]) / 2).toList();
+        List<Double> widths = IntStream.range(0, d.counts().length).mapToObj(b -> e[b + 1] - e[b]).toList();
+        List<Long> counts = java.util.Arrays.stream(d.counts()).boxed().toList();
+        Figure figure = Figure.of(Layout.defaults().withShowLegend(false).with("bargap", 0.02)
+                        .withXAxis(Axis.titled("Predicted churn probability").withTickFormat(".0%").withRange(e[0], e[e.length - 1]))
+                        .withYAxis(Axis.titled("Customers").withTickFormat(",")),
+                Bar.of(mids, counts).withName("Customers").with("width", widths)
+                        .withMarker(Marker.scaled(mids, Palette.RISK))
+                        .withCustomData(IntStream.range(0, d.counts().length).mapToObj(b -> List.<Object>of(e[b], e[b + 1])).toList())
+                        .withHoverTemplate("%{customdata[0]:.0%}–%{customdata[1]:.0%}: %{y:,} customers<extra></extra>"));
         return ChartSection.of("Churn risk distribution", figure)
-                .withDescription("Test customers in equal-size bins of predicted churn probability, with the churn rate actually observed in each bin.")
-                .withMethod(churn.model().method() + " on a seeded 70/30 split; " + churn.calibration().method())
-                .withSampleSize(churn.calibration().n())
-                .withPValue("Hosmer–Lemeshow goodness of fit (HL = " + Fmt.decimal(churn.calibration().hosmerLemeshow(), 2) + ", df = "
-                        + churn.calibration().df() + ")", churn.calibration().pValue());
+                .withDescription("Histogram of the fitted churn probability over all " + Fmt.count(d.n()) + " customers (mean "
+                        + Fmt.percent(d.mean()) + ", median " + Fmt.percent(d.median()) + ", 90th percentile " + Fmt.percent(d.p90()) + ").")
+                .withMethod(d.method())
+                .withSampleSize(d.n());
     }
 
     private static ChartSection calibration(List<ModelEvaluation> models) {
