@@ -2,6 +2,7 @@ package dev.fap.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fap.analytics.stats.ClusterCandidate;
 import dev.fap.analytics.stats.LogisticCoefficient;
 import dev.fap.core.Database;
 import dev.fap.core.testing.FapDatabaseExtension;
@@ -131,6 +132,11 @@ class AnalyticsRecoveryTest {
         ExploratoryAnalysis e = report.exploratory();
         assertThat(e.segments().stream().mapToLong(SegmentProfile::size).sum()).isEqualTo(e.customersProfiled());
         assertThat(e.clustering().silhouette()).isBetween(0.0, 1.0);
+        // a usable segmentation: no segment of a handful of customers, chosen by silhouette among usable k
+        System.out.println("clustering candidates: " + e.clustering().candidates() + " chosen k=" + e.clustering().k());
+        assertThat(e.segments()).allSatisfy(s -> assertThat(s.share()).isGreaterThanOrEqualTo(0.05));
+        assertThat(e.clustering().candidates()).filteredOn(ClusterCandidate::usable).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.silhouette()).isLessThanOrEqualTo(e.clustering().silhouette()));
         BudgetAllocation b = report.prescriptive().retentionBudget();
         assertThat(b.totalSpend()).isLessThanOrEqualTo(b.budget() + 1e-6);
         assertThat(b.segments()).allSatisfy(s -> assertThat(s.treatedCustomers()).isBetween(0.0, (double) s.customers() + 1e-9));

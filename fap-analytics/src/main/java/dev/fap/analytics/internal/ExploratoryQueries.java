@@ -28,7 +28,10 @@ import org.jooq.Record;
  * Exploratory analytics. Clustering features (per customer with transactions): log spend per month,
  * transactions per month, log average ticket, digital share, night share, international share,
  * merchant categories used, products held and tenure in months; money is log-transformed
- * ({@code ln(1 + x)}) so heavy tails do not form singleton clusters.
+ * ({@code ln(1 + x)}) and every feature winsorised at its 1st/99th percentile before standardising, so
+ * heavy tails do not form singleton clusters. k is chosen in 2..8 by the mean silhouette among the
+ * usable candidates, those whose smallest segment holds at least 5 % of the customers (see
+ * {@link KMeans}); every candidate is reported with its smallest segment share.
  */
 public final class ExploratoryQueries {
     private ExploratoryQueries() {
@@ -67,7 +70,7 @@ public final class ExploratoryQueries {
                 data[i][j] = cols[j][i];
             }
         }
-        Clustering clustering = KMeans.defaults().withK(2, Math.min(6, rows.length - 1)).withSeed(ctx.seed())
+        Clustering clustering = KMeans.defaults().withK(2, Math.min(8, rows.length - 1)).withWinsorizing(0.01).withSeed(ctx.seed())
                 .withSilhouetteSample(1000).cluster(names, data);
         List<SegmentProfile> segments = new ArrayList<>();
         for (int c = 0; c < clustering.k(); c++) {

@@ -13,17 +13,26 @@ import org.apache.commons.math3.random.Well19937c;
 
 /**
  * k-means++ clustering (Commons Math {@link KMeansPlusPlusClusterer}, best of several seeded starts)
- * on z-scored features, choosing k in {@code [kMin, kMax]} by the mean silhouette width.
+ * on z-scored features, choosing k in {@code [kMin, kMax]} by the mean silhouette width among the
+ * <em>usable</em> candidates.
  *
  * <pre>{@code
  * Clustering c = KMeans.defaults().withSeed(7).cluster(List.of("spend", "txns", "tenure"), rows);
  * int[] segmentOfEachCustomer = c.assignments();
  * }</pre>
  *
- * <p>Standardisation {@code z = (x - x̄)/s}. Silhouette of point i: {@code s(i) = (b - a)/max(a, b)}
+ * <p>Standardisation {@code z = (x - x̄)/s}, optionally of the winsorised feature
+ * {@code x' = min(max(x, Q(t)), Q(1 - t))} ({@link #withWinsorizing}). Silhouette of point i: {@code s(i) = (b - a)/max(a, b)}
  * with a the mean distance to its own cluster's other points and b the smallest mean distance to
  * another cluster (0 for singleton clusters), Rousseeuw (1987). Above {@code silhouetteSample} points
  * the mean is taken over a seeded random sample of points (distances still to all points).
+ *
+ * <p>Choice of k: a candidate is usable when its smallest cluster holds at least
+ * {@code minClusterShare · n} observations (default 5 %). A heavy tail otherwise wins the silhouette
+ * with a degenerate split such as "everyone" against "a dozen outliers" (silhouette near 0.9, useless as
+ * a segmentation). k is the usable candidate with the highest mean silhouette; when no candidate is
+ * usable, the one whose smallest cluster is largest. Every candidate is reported in
+ * {@link Clustering#candidates()} with its smallest cluster share and whether it was usable.
  * Immutable and thread-safe.
  */
 public final class KMeans {
@@ -33,19 +42,51 @@ public final class KMeans {
     private final int maxIterations;
     private final long seed;
     private final int silhouetteSample;
+    private final double minClusterShare;
+    private final double winsorTail;
 
-    private KMeans(int kMin, int kMax, int starts, int maxIterations, long seed, int silhouetteSample) {
+    private KMeans(int kMin, int kMax, int starts, int maxIterations, long seed, int silhouetteSample, double minClusterShare,
+                   double winsorTail) {
         this.kMin = kMin;
         this.kMax = kMax;
         this.starts = starts;
         this.maxIterations = maxIterations;
         this.seed = seed;
         this.silhouetteSample = silhouetteSample;
+        this.minClusterShare = minClusterShare;
+        this.winsorTail = winsorTail;
     }
 
-    /** k from 2 to 8, 3 starts, 100 Lloyd iterations, seed 42, silhouette over up to 2000 points. */
+    /**
+     * k from 2 to 8, 3 starts, 100 Lloyd iterations, seed 42, silhouette over up to 2000 points, smallest
+     * usable cluster 5 % of the observations.
+     */
     public static KMeans defaults() {
-        return new KMeans(2, 8, 3, 100, 42L, 2000);
+        return new KMeans(2, 8, 3, 100, 42L, 2000, 0.05, 0);
+    }
+
+    /**
+     * With another smallest usable cluster, as a share of the observations in {@code [0, 0.5)}; 0 chooses k
+     * by silhouette alone.
+     */
+    public KMeans withMinClusterShare(double share) {
+        if (!(share >= 0 && share < 0.5)) {
+            throw FapException.invalidArgument("the minimum cluster share must be in [0, 0.5), was " + share, "pass e.g. 0.05");
+        }
+        return new KMeans(kMin, kMax, starts, maxIterations, seed, silhouetteSample, share, winsorTail);
+    }
+
+    /**
+     * Winsorises each feature at its {@code tail} and {@code 1 - tail} quantiles (type 7) before
+     * standardising, so a few extreme observations neither dominate the scale nor claim a cluster of their
+     * own; {@code tail} in {@code [0, 0.25)}, 0 (the default) leaves the features as they are. The
+     * reported original-scale centroids are the members' means of the unclipped features.
+     */
+    public KMeans withWinsorizing(double tail) {
+        if (!(tail >= 0 && tail < 0.25)) {
+            throw FapException.invalidArgument("the winsorising tail must be in [0, 0.25), was " + tail, "pass e.g. 0.01");
+        }
+        return new KMeans(kMin, kMax, starts, maxIterations, seed, silhouetteSample, minClusterShare, tail);
     }
 
     /** With a range of k to try (2 ≤ kMin ≤ kMax). */
@@ -53,12 +94,12 @@ public final class KMeans {
         if (kMin < 2 || kMax < kMin) {
             throw FapException.invalidArgument("need 2 ≤ kMin ≤ kMax, had " + kMin + ".." + kMax, "pass e.g. 2..8");
         }
-        return new KMeans(kMin, kMax, starts, maxIterations, seed, silhouetteSample);
+        return new KMeans(kMin, kMax, starts, maxIterations, seed, silhouetteSample, minClusterShare, winsorTail);
     }
 
     /** With another seed. */
     public KMeans withSeed(long seed) {
-        return new KMeans(kMin, kMax, starts, maxIterations, seed, silhouetteSample);
+        return new KMeans(kMin, kMax, starts, maxIterations, seed, silhouetteSample, minClusterShare, winsorTail);
     }
 
     /** With another number of random starts per k (≥ 1). */
@@ -66,7 +107,7 @@ public final class KMeans {
         if (starts < 1) {
             throw FapException.invalidArgument("starts must be ≥ 1, was " + starts, "pass e.g. 5");
         }
-        return new KMeans(kMin, kMax, starts, maxIterations, seed, silhouetteSample);
+        return new KMeans(kMin, kMax, starts, maxIterations, seed, silhouetteSample, minClusterShare, winsorTail);
     }
 
     /** With another silhouette sample size (≥ 100). */
@@ -74,7 +115,7 @@ public final class KMeans {
         if (size < 100) {
             throw FapException.invalidArgument("silhouette sample must be ≥ 100, was " + size, "pass e.g. 2000");
         }
-        return new KMeans(kMin, kMax, starts, maxIterations, seed, size);
+        return new KMeans(kMin, kMax, starts, maxIterations, seed, size, minClusterShare, winsorTail);
     }
 
     private record Point(int index, double[] point) implements Clusterable {
@@ -94,6 +135,8 @@ public final class KMeans {
         }
         double[] mean = new double[d];
         double[] sd = new double[d];
+        double[] lo = new double[d];
+        double[] hi = new double[d];
         List<String> constant = new ArrayList<>();
         for (int j = 0; j < d; j++) {
             double[] col = new double[n];
@@ -105,6 +148,15 @@ public final class KMeans {
                 col[i] = rows[i][j];
             }
             Checks.finite(col, "feature " + features.get(j));
+            if (winsorTail > 0) {
+                double[] sorted = col.clone();
+                java.util.Arrays.sort(sorted);
+                lo[j] = Quantiles.ofSorted(sorted, winsorTail);
+                hi[j] = Quantiles.ofSorted(sorted, 1 - winsorTail);
+                for (int i = 0; i < n; i++) {
+                    col[i] = Math.max(lo[j], Math.min(hi[j], col[i]));
+                }
+            }
             Moments m = Moments.of(col);
             mean[j] = m.mean();
             sd[j] = m.sd();
@@ -120,7 +172,8 @@ public final class KMeans {
         List<Point> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                z[i][j] = (rows[i][j] - mean[j]) / sd[j];
+                double v = winsorTail > 0 ? Math.max(lo[j], Math.min(hi[j], rows[i][j])) : rows[i][j];
+                z[i][j] = (v - mean[j]) / sd[j];
             }
             points.add(new Point(i, z[i]));
         }
@@ -129,6 +182,8 @@ public final class KMeans {
         int[] best = null;
         double[][] bestCentroids = null;
         double bestSil = Double.NEGATIVE_INFINITY;
+        double bestSmallest = 0;
+        boolean bestUsable = false;
         int bestK = 0;
         int upper = Math.min(kMax, n - 1);
         for (int k = kMin; k <= upper; k++) {
@@ -146,9 +201,17 @@ public final class KMeans {
                 }
             }
             double sil = meanSilhouette(z, assign, clusters.size(), sample);
-            candidates.add(new ClusterCandidate(clusters.size(), inertia, sil));
-            if (sil > bestSil) {
+            long smallest = clusters.stream().mapToLong(c -> c.getPoints().size()).min().orElse(0);
+            double smallestShare = (double) smallest / n;
+            boolean usable = smallestShare >= minClusterShare;
+            candidates.add(new ClusterCandidate(clusters.size(), inertia, sil, smallestShare, usable));
+            // usable beats unusable; among usable the higher silhouette; among unusable the larger smallest cluster
+            boolean better = best == null || (usable && !bestUsable) || (usable == bestUsable
+                    && (usable ? sil > bestSil : smallestShare > bestSmallest));
+            if (better) {
                 bestSil = sil;
+                bestSmallest = smallestShare;
+                bestUsable = usable;
                 best = assign;
                 bestCentroids = centroids;
                 bestK = clusters.size();
@@ -159,12 +222,16 @@ public final class KMeans {
             sizes[a]++;
         }
         double[][] original = new double[bestK][d];
-        for (int c = 0; c < bestK; c++) {
+        for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                original[c][j] = mean[j] + sd[j] * bestCentroids[c][j];
+                original[best[i]][j] += rows[i][j] / sizes[best[i]];
             }
         }
-        return new Clustering("k-means++ (Lloyd) on z-scored features, k by silhouette", n, bestK, List.copyOf(features),
+        String prefix = winsorTail > 0 ? "winsorised at " + Math.round(winsorTail * 1000) / 10.0 + "/"
+                + Math.round((1 - winsorTail) * 1000) / 10.0 + "%, " : "";
+        String rule = minClusterShare > 0 ? "k by silhouette among candidates whose smallest cluster holds ≥ "
+                + Math.round(minClusterShare * 1000) / 10.0 + "% of observations" : "k by silhouette";
+        return new Clustering("k-means++ (Lloyd) on " + prefix + "z-scored features, " + rule, n, bestK, List.copyOf(features),
                 mean, sd, bestCentroids, original, sizes, bestSil, sample == null ? n : sample.length,
                 List.copyOf(candidates), seed, best);
     }

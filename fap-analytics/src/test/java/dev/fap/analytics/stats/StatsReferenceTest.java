@@ -286,6 +286,38 @@ class StatsReferenceTest {
     }
 
     @Test
+    void kMeansChoosesKAmongUsableCandidatesOnly() {
+        // 3 segments of 300 plus 12 far-out customers (1.3%): by silhouette alone the best split is
+        // "the 12" against "everyone else", a segmentation no one can use
+        double[][] rows = new double[912][];
+        for (int i = 0; i < 900; i++) {
+            int c = i % 3;
+            rows[i] = new double[] {(c == 1 ? 3 : 0) + u(i), (c == 2 ? 3 : 0) + u(i + 5000)};
+        }
+        for (int i = 900; i < 912; i++) {
+            rows[i] = new double[] {60 + u(i), 60 + u(i + 5000)};
+        }
+        Clustering raw = KMeans.defaults().withMinClusterShare(0).withK(2, 6).cluster(List.of("a", "b"), rows);
+        System.out.println("silhouette only: " + raw.candidates());
+        assertThat(raw.k()).isEqualTo(2);
+        assertThat(raw.sizes()).contains(12L);
+        // the size rule alone cannot help when the 12 claim a cluster at every k: all candidates unusable
+        Clustering sizeRuleOnly = KMeans.defaults().withK(2, 6).cluster(List.of("a", "b"), rows);
+        assertThat(sizeRuleOnly.candidates()).noneMatch(ClusterCandidate::usable);
+        // winsorised at 2%/98% the 12 join the segments' edges; k is chosen among usable candidates
+        Clustering usable = KMeans.defaults().withWinsorizing(0.02).withK(2, 6).cluster(List.of("a", "b"), rows);
+        System.out.println("usable only: " + usable.candidates());
+        assertThat(usable.k()).isEqualTo(3);
+        assertThat(usable.method()).contains("winsorised at 2.0/98.0%");
+        assertThat(usable.candidates()).hasSize(5);
+        assertThat(usable.method()).contains("≥ 5.0%");
+        assertThat(java.util.Arrays.stream(usable.sizes()).min().orElseThrow()).isGreaterThanOrEqualTo(Math.round(0.05 * 912));
+        assertThat(usable.candidates()).filteredOn(ClusterCandidate::usable)
+                .allSatisfy(c -> assertThat(c.silhouette()).isLessThanOrEqualTo(usable.silhouette()));
+        assertThatThrownBy(() -> KMeans.defaults().withMinClusterShare(0.5)).isInstanceOf(FapException.class);
+    }
+
+    @Test
     void kMeansRecoversSeparatedClustersAndIsDeterministic() {
         double[][] rows = new double[300][];
         for (int i = 0; i < 300; i++) {
