@@ -24,3 +24,5 @@ select silver.clean_id(b.account_id)                 as account_id,
        b._loaded_at
 from bronze.accounts b
 left join silver.stg_customers c on c.customer_id = silver.clean_id(b.customer_id)
+-- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
+offset 0

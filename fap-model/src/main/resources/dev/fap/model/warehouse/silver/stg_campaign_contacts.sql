@@ -11,3 +11,5 @@ select silver.clean_id(b.contact_id)                 as contact_id,
        b._batch_id,
        b._loaded_at
 from bronze.campaign_contacts b
+-- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
+offset 0

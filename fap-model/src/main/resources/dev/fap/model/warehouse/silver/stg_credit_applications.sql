@@ -21,3 +21,5 @@ select silver.clean_id(b.application_id)             as application_id,
        b._batch_id,
        b._loaded_at
 from bronze.credit_applications b
+-- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
+offset 0

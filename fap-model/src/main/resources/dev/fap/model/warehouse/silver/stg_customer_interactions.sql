@@ -16,3 +16,5 @@ select silver.clean_id(b.interaction_id)             as interaction_id,
        b._batch_id,
        b._loaded_at
 from bronze.customer_interactions b
+-- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
+offset 0

@@ -15,3 +15,5 @@ select date_trunc('month', b.date)::date              as indicator_date,
        b._batch_id,
        b._loaded_at
 from bronze.economic_indicators b
+-- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
+offset 0

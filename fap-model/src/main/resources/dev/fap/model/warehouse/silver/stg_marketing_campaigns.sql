@@ -19,3 +19,5 @@ select silver.clean_id(b.campaign_id)                as campaign_id,
        b._batch_id,
        b._loaded_at
 from bronze.marketing_campaigns b
+-- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
+offset 0

@@ -17,3 +17,5 @@ select silver.clean_id(b.merchant_id)                as merchant_id,
        b._batch_id,
        b._loaded_at
 from bronze.merchants b
+-- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
+offset 0

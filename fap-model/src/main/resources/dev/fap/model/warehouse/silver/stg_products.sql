@@ -12,3 +12,5 @@ select silver.clean_id(b.product_id)                 as product_id,
        b._batch_id,
        b._loaded_at
 from bronze.products b
+-- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
+offset 0
