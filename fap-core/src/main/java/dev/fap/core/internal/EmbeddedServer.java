@@ -111,6 +111,10 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
+                    // no replication: a table created and filled in one transaction (every warehouse
+                    // build, COPY into a new table) then skips the write-ahead log entirely
+                    .setServerConfig("wal_level", "minimal")
+                    .setServerConfig("max_wal_senders", "0")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("work_mem", "64MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
