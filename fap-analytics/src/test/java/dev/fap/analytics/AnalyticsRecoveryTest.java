@@ -129,6 +129,9 @@ class AnalyticsRecoveryTest {
         assertThat(d.channelMix().slices().stream().mapToLong(Slice::count).sum()).isEqualTo(d.kpis().transactions());
         assertThat(d.channelMix().slices().stream().mapToDouble(Slice::value).sum())
                 .isCloseTo(d.kpis().volume(), org.assertj.core.data.Offset.offset(0.01));
+        // distinct customers per month: every month has some, none more than there are customers
+        assertThat(d.monthlyTrends()).hasSize(24).allSatisfy(t -> assertThat(t.activeCustomers()).isBetween(100L, d.kpis().customers()));
+        assertThat(d.kpis().activeCustomers()).isBetween(100L, d.kpis().customers());
         ExploratoryAnalysis e = report.exploratory();
         assertThat(e.segments().stream().mapToLong(SegmentProfile::size).sum()).isEqualTo(e.customersProfiled());
         assertThat(e.clustering().silhouette()).isBetween(0.0, 1.0);
