@@ -68,36 +68,8 @@ final class ConfigLoader {
 
     /** ", did you mean DB_HOST?" for a key one or two edits away from a known one. */
     private static String suggestion(String name) {
-        String best = null;
-        int bestDistance = 3;
-        for (ConfigKey k : ConfigKey.values()) {
-            int d = distance(name.toUpperCase(java.util.Locale.ROOT), k.name());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k.name();
-            }
-        }
-        return best == null ? "" : " (did you mean " + best + "?)";
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return ClosestName.hint(name.toUpperCase(java.util.Locale.ROOT),
+                java.util.Arrays.stream(ConfigKey.values()).map(Enum::name).toList(), 2);
     }
 
     /** Entries whose name is one of FAP's keys or starts with {@code FAP_} (so that typos there are caught). */

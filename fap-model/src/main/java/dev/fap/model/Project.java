@@ -1,5 +1,6 @@
 package dev.fap.model;
 
+import dev.fap.core.ClosestName;
 import dev.fap.core.FapException;
 import dev.fap.model.internal.SqlText;
 import java.util.ArrayDeque;
@@ -209,34 +210,7 @@ public final class Project {
     }
 
     private static String suggestion(String name, Set<String> names) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String s : names) {
-            int d = distance(name, s);
-            if (d < bestD) {
-                bestD = d;
-                best = s;
-            }
-        }
-        return best != null && bestD <= Math.max(2, name.length() / 3) ? " (did you mean " + best + "?)" : "";
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return ClosestName.hint(name, names, Math.max(2, name.length() / 3));
     }
 
     private List<Model> sort() {
