@@ -34,7 +34,7 @@ import picocli.CommandLine.ScopeType;
         description = "FAP - Financial Analytics Platform: synthetic banking data, a medallion warehouse on "
                 + "PostgreSQL, statistics and interactive reports, all in one JVM.",
         subcommands = {RunCommand.class, GenerateCommand.class, LoadCommand.class, BuildCommand.class, TestCommand.class,
-                AnalyzeCommand.class, ReportCommand.class, DocsCommand.class, ServeCommand.class, SqlCommand.class,
+                AnalyzeCommand.class, ReportCommand.class, DocsCommand.class, ServeCommand.class, SqlCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
         footer = {"  Read from .env in the working directory, the environment and -D properties",
