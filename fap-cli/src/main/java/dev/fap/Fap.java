@@ -22,10 +22,14 @@ import dev.fap.report.ReportSet;
 import dev.fap.report.ReportWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -54,8 +58,8 @@ import java.util.stream.Collectors;
  *   <li>empties bronze and generates the {@link DatasetSpec} into it with COPY (skipped with
  *       {@link #withExistingBronze()});</li>
  *   <li>builds silver and gold with a full refresh (a failed model throws {@link ErrorCode#BUILD_FAILED});</li>
- *   <li>runs every data-quality check (failures do not stop the run: see {@link RunResult#orThrow()});</li>
- *   <li>computes the eight analyses ({@code <output>/analytics.json});</li>
+ *   <li>runs every data-quality check (failures do not stop the run: see {@link RunResult#orThrow()}) and,
+ *       at the same time on another thread, computes the eight analyses ({@code <output>/analytics.json});</li>
  *   <li>writes the HTML reports ({@code <output>/reports/}), the docs ({@code <output>/docs/index.html}) and
  *       {@code manifest.json} and {@code run_results.json}.</li>
  * </ol>
@@ -201,8 +205,8 @@ public final class Fap {
 
     private RunResult run(Database db, Map<String, Long> before) {
         long t0 = System.nanoTime();
-        Map<String, Long> steps = new LinkedHashMap<>(before);
-        Stopwatch watch = new Stopwatch(steps, progress);
+        Stopwatch watch = new Stopwatch(new LinkedHashMap<>(before), progress);
+        Map<String, Long> steps = watch.steps();
         BronzeLoader.ensureTables(db);
         GenerateResult generated = null;
         if (dataset != null) {
@@ -215,17 +219,28 @@ public final class Fap {
         Warehouse wh = FapWarehouse.on(db);
         BuildResult build = watch.time("build", () -> wh.build(Selection.all(),
                 BuildOptions.defaults().withFullRefresh().withListener(progress)).orThrow());
-        TestResult checks = watch.time("test", () -> wh.test(Selection.all(), BuildOptions.defaults().withListener(progress)));
+        // the checks and the analyses only read the built warehouse and do not depend on each other:
+        // they run side by side, so that the SQL of one and the JVM work of the other share the cores
+        CompletableFuture<TestResult> checking = watch.timeAsync("test",
+                () -> wh.test(Selection.all(), BuildOptions.defaults().withListener(progress)));
         long seed = analysisSeed != null ? analysisSeed : dataset != null ? dataset.seed() : DatasetSpec.DEFAULT_SEED;
         Path analyticsJson = output.resolve("analytics.json");
-        AnalyticsReport analytics = watch.time("analyze", () -> {
-            AnalyticsReport a = Analytics.on(db).withSeed(seed).withLevel(level).withProgress(progress).all();
-            a.writeJson(analyticsJson);
-            return a;
-        });
-        watch.announce("analyze", analytics.timings().size() - analytics.failures().size());
-        ReportSet reports = watch.time("report",
-                () -> ReportWriter.defaults().withProgress(progress).write(analytics, output.resolve("reports")));
+        AnalyticsReport analytics;
+        ReportSet reports;
+        try {
+            analytics = watch.time("analyze", () -> {
+                AnalyticsReport a = Analytics.on(db).withSeed(seed).withLevel(level).withProgress(progress).all();
+                a.writeJson(analyticsJson);
+                return a;
+            });
+            watch.announce("analyze", analytics.timings().size() - analytics.failures().size());
+            reports = watch.time("report",
+                    () -> ReportWriter.defaults().withProgress(progress).write(analytics, output.resolve("reports")));
+        } catch (RuntimeException e) {
+            checking.cancel(true);
+            throw e;
+        }
+        TestResult checks = join(checking);
         Path docs = watch.time("docs", () -> wh.writeDocs(output.resolve("docs")));
         List<Path> artifacts = watch.time("artifacts", () -> wh.writeArtifacts(output));
         watch.announce("docs", 1 + artifacts.size());
@@ -251,13 +266,47 @@ public final class Fap {
                 + ", level=" + level + (analysisSeed == null ? "" : ", analysisSeed=" + analysisSeed) + "]";
     }
 
-    /** Times the steps of one run (not shared between runs). */
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Times the steps of one run (not shared between runs; steps may run on two threads). */
     private record Stopwatch(Map<String, Long> steps, ProgressListener progress) {
-        <T> T time(String step, java.util.function.Supplier<T> work) {
+        Stopwatch {
+            steps = Collections.synchronizedMap(steps);
+        }
+
+        <T> T time(String step, Supplier<T> work) {
             long t = System.nanoTime();
             T result = work.get();
             steps.put(step, (System.nanoTime() - t) / 1_000_000);
             return result;
+        }
+
+        /** Starts {@code work} on its own thread; the step keeps its place in the order of {@link #steps}. */
+        <T> CompletableFuture<T> timeAsync(String step, Supplier<T> work) {
+            steps.put(step, 0L);
+            CompletableFuture<T> f = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    f.complete(time(step, work));
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            }, "fap-" + step);
+            t.setDaemon(true);
+            t.start();
+            return f;
         }
 
         /** Reports a whole step whose component reports only its parts ({@code generate:transactions}, ...). */

@@ -20,7 +20,7 @@ public enum ConfigKey {
     DB_PASSWORD("database password (never logged)"),
     FAP_DATA_DIR("folder that keeps the embedded cluster between runs"),
     FAP_EMBEDDED_PORT("port of the embedded PostgreSQL (default 0: a free port)"),
-    FAP_POOL_SIZE("maximum connections in the pool (default 4)");
+    FAP_POOL_SIZE("maximum connections in the pool (default 8)");
 
     private final String description;
 

@@ -31,7 +31,7 @@ public final class FapConfig {
     /** Default database name, as in the original platform. */
     public static final String DEFAULT_DB_NAME = "financial_analytics";
     static final int DEFAULT_PORT = 5432;
-    static final int DEFAULT_POOL_SIZE = 4;
+    static final int DEFAULT_POOL_SIZE = 8;
 
     private final String jdbcUrl;
     private final String host;

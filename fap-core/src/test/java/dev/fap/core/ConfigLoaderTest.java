@@ -42,7 +42,7 @@ class ConfigLoaderTest {
         assertThat(c.isEmbedded()).isTrue();
         assertThat(c.jdbcUrl()).isEmpty();
         assertThat(c.databaseName()).isEqualTo("financial_analytics");
-        assertThat(c.poolSize()).isEqualTo(4);
+        assertThat(c.poolSize()).isEqualTo(8);
         assertThat(c.embeddedPort()).isZero();
         assertThat(c.dataDir()).isEmpty();
     }
