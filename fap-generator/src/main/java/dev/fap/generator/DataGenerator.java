@@ -8,6 +8,8 @@ import dev.fap.core.bronze.BronzeBatch;
 import dev.fap.core.bronze.BronzeLoadResult;
 import dev.fap.core.bronze.BronzeLoader;
 import dev.fap.core.bronze.BronzeTable;
+import dev.fap.generator.internal.Calibration;
+import dev.fap.generator.internal.Calibrator;
 import dev.fap.generator.internal.CsvSink;
 import dev.fap.generator.internal.DirtyInjector;
 import dev.fap.generator.internal.Planted;
@@ -86,6 +88,7 @@ public final class DataGenerator {
     private final DataGenerator parent;
     private final Window window;
     private final long cumulativeBatchDays;
+    private Calibration calibration;
     private World endState;
     private SimulationStats stats;
     private List<DirtyManifest.Entry> dirtyEntries;
@@ -160,6 +163,7 @@ public final class DataGenerator {
     public GenerateResult toDatabase(Database db, ProgressListener progress) {
         Objects.requireNonNull(db, "db");
         long t0 = System.nanoTime();
+        calibration(); // a business rate this dataset cannot meet fails here, before the load begins
         try (BronzeBatch batch = BronzeLoader.begin(db, "generator " + spec + " batch " + window.batch())) {
             List<DirtyManifest.Entry> dirty = run(row -> row.writeTo(batch.table(row.table())), progress);
             BronzeLoadResult r = batch.commit();
@@ -178,6 +182,7 @@ public final class DataGenerator {
         Objects.requireNonNull(dir, "dir");
         checkWritable(dir);
         long t0 = System.nanoTime();
+        calibration(); // a business rate this dataset cannot meet fails here, before any file is opened
         try (CsvSink sink = new CsvSink(dir)) {
             List<DirtyManifest.Entry> dirty = run(sink, progress);
             sink.commit();
@@ -240,6 +245,7 @@ public final class DataGenerator {
             s = base.stats;
             w = base.endState;
         }
+        Calibration cal = w.calibration;
         long treated = 0;
         long control = 0;
         for (CampaignContact c : w.contacts) {
@@ -252,19 +258,20 @@ public final class DataGenerator {
         long churned = w.customers.stream().filter(p -> p.churnDay <= spec.endDate().toEpochDay()).count();
         double months = Planted.UPLIFT_DAYS / 30.4375;
         return new GroundTruth(spec,
-                new GroundTruth.Fraud(Planted.FRAUD_INTERCEPT, Planted.FRAUD_NIGHT, Planted.FRAUD_ONLINE, Planted.FRAUD_HIGH_AMOUNT,
+                new GroundTruth.Fraud(cal.fraudIntercept(), Planted.FRAUD_NIGHT, Planted.FRAUD_ONLINE, Planted.FRAUD_HIGH_AMOUNT,
                         Planted.FRAUD_VELOCITY, Planted.FRAUD_FAR, Planted.FRAUD_RISKY_MERCHANT, ratio(s.purchaseFrauds, s.purchases)),
                 new GroundTruth.Campaign(Planted.CAMPAIGN_UPLIFT, Planted.UPLIFT_DAYS, Planted.PRE_PERIOD_DAYS,
                         Planted.PROPENSITY_INTERCEPT, Planted.PROPENSITY_LOG_INCOME, treated, control,
                         treated == 0 ? 0 : s.upliftCents / 100.0 / (treated * months)),
                 new GroundTruth.Unemployment(Planted.UNEMPLOYMENT_SEMI_ELASTICITY, Planted.UNEMPLOYMENT_LAG_MONTHS,
                         Planted.UNEMPLOYMENT_REF),
-                new GroundTruth.Churn(Planted.CHURN_BASE_HAZARD, Planted.CHURN_TENURE, Planted.CHURN_SATISFACTION,
+                new GroundTruth.Churn(cal.churnBaseHazard(), Planted.CHURN_TENURE, Planted.CHURN_SATISFACTION,
                         Planted.CHURN_ACTIVITY, ratio(churned, w.customers.size())),
                 new GroundTruth.LatePayment(Planted.LATE_INTERCEPT, Planted.LATE_SCORE, Planted.LATE_UNEMPLOYMENT,
                         ratio(s.latePayments, s.payments)),
                 new GroundTruth.Rates(ratio(s.purchaseFrauds, s.purchases), ratio(s.declines, s.transactions),
-                        ratio(s.alertsOnFraud, s.frauds), s.alerts, s.alerts - s.alertsOnFraud));
+                        ratio(s.alertsOnFraud, s.frauds), s.alerts, s.alerts - s.alertsOnFraud, cal.invalidCardPurchase(),
+                        cal.invalidCardDebit()));
     }
 
     private static double ratio(long a, long b) {
@@ -296,10 +303,23 @@ public final class DataGenerator {
         return entries;
     }
 
+    /** The base rates of this dataset's models, calibrated once to the spec's business rates (see {@link Calibrator}). */
+    private Calibration calibration() {
+        if (parent != null) {
+            return parent.calibration();
+        }
+        synchronized (this) {
+            if (calibration == null) {
+                calibration = Calibrator.calibrate(spec);
+            }
+            return calibration;
+        }
+    }
+
     private World startWorld() {
         if (parent == null) {
             // built afresh for every run (cheap and deterministic): only one world is alive at a time
-            return WorldBuilder.build(spec);
+            return WorldBuilder.build(spec, calibration());
         }
         parent.ensureRun();
         synchronized (parent) {

@@ -38,6 +38,9 @@ public record GroundTruth(DatasetSpec spec, Fraud fraud, Campaign campaign, Unem
      * exponentials. {@code fraud_score} is the bank's noisy score (higher for fraud), and alerts are
      * raised exactly when {@code fraud_score ≥ 0.5}.
      *
+     * <p>{@code intercept} is −5.7 by default; {@link DatasetSpec#withFraudRate(double)} calibrates it
+     * (and only it) so that the share of fraud among purchases is the requested one.
+     *
      * @param realisedRate share of purchases with {@code is_fraud} in the base dataset
      */
     public record Fraud(double intercept, double night, double online, double highAmount, double velocity, double farFromHome,
@@ -108,7 +111,8 @@ public record GroundTruth(DatasetSpec spec, Fraud fraud, Campaign campaign, Unem
      * measurement (rating = round(s + problems + N(0, 0.6)), problems −1, unresolved −0.5), so an
      * estimate on mean ratings is attenuated towards 0; {@code a} is the latent activity, to which
      * the customer's transactions per active day are proportional. Coefficients are log hazard
-     * ratios per unit.
+     * ratios per unit. {@code baseHazardPerDay} is 0.0003 by default;
+     * {@link DatasetSpec#withChurnRate(double)} calibrates it (and only it) to the requested annual churn.
      */
     public record Churn(double baseHazardPerDay, double tenure, double satisfaction, double activity, double realisedRate) {}
 
@@ -128,9 +132,12 @@ public record GroundTruth(DatasetSpec spec, Fraud fraud, Campaign campaign, Unem
      * @param fraudAlertCoverage    share of fraudulent transactions that raised an alert
      * @param alerts                number of fraud alerts
      * @param falsePositiveAlerts   alerts on transactions that were not fraud
+     * @param invalidCardPurchase   probability that a purchase is declined as "Invalid Card" (technical decline; 0.012
+     *                              unless {@link DatasetSpec#withDeclineRate(double)} calibrated it)
+     * @param invalidCardDebit      the same for ATM withdrawals and transfers (0.008 unless calibrated)
      */
     public record Rates(double fraudShareOfPurchases, double declineRate, double fraudAlertCoverage, long alerts,
-                        long falsePositiveAlerts) {}
+                        long falsePositiveAlerts, double invalidCardPurchase, double invalidCardDebit) {}
 
     @Override
     public String toString() {

@@ -55,17 +55,7 @@ class PlantedEffectsTest {
 
     @Test
     void logisticRegressionOnTheSixIndicatorsRecoversTheFraudCoefficients(FinancialDataset ds, GroundTruth truth) {
-        List<double[]> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        for (Transaction t : ds.transactions()) {
-            if (!t.transactionType().equals("Purchase")) {
-                continue;
-            }
-            x.add(new double[] {1, t.hourOfDay() <= 5 ? 1 : 0, t.channel().equals("Online") ? 1 : 0, t.amountDeviationScore() >= 2 ? 1 : 0,
-                    t.velocity24h() >= 2 ? 1 : 0, t.distanceFromHomeKm() >= 100 ? 1 : 0, t.merchantRiskScore() >= 0.7 ? 1 : 0});
-            y.add(t.isFraud() ? 1.0 : 0.0);
-        }
-        double[][] fit = Logistic.fit(x.toArray(double[][]::new), y.stream().mapToDouble(Double::doubleValue).toArray());
+        double[][] fit = fraudRegression(ds);
         GroundTruth.Fraud f = truth.fraud();
         double[] planted = {f.intercept(), f.night(), f.online(), f.highAmount(), f.velocity(), f.farFromHome(), f.riskyMerchant()};
         for (int j = 1; j < planted.length; j++) {
@@ -197,6 +187,24 @@ class PlantedEffectsTest {
             rss += Math.pow(p[1] - a - b * p[0], 2);
         }
         return new double[] {b, Math.sqrt(rss / (n - 2) / sxx)};
+    }
+
+    /**
+     * Logistic regression of {@code is_fraud} of purchases on an intercept and the six fraud indicators,
+     * in the order of {@link GroundTruth.Fraud}: {coefficients, standard errors}.
+     */
+    static double[][] fraudRegression(FinancialDataset ds) {
+        List<double[]> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (Transaction t : ds.transactions()) {
+            if (!t.transactionType().equals("Purchase")) {
+                continue;
+            }
+            x.add(new double[] {1, t.hourOfDay() <= 5 ? 1 : 0, t.channel().equals("Online") ? 1 : 0, t.amountDeviationScore() >= 2 ? 1 : 0,
+                    t.velocity24h() >= 2 ? 1 : 0, t.distanceFromHomeKm() >= 100 ? 1 : 0, t.merchantRiskScore() >= 0.7 ? 1 : 0});
+            y.add(t.isFraud() ? 1.0 : 0.0);
+        }
+        return Logistic.fit(x.toArray(double[][]::new), y.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** Logistic regression by Newton-Raphson (IRLS). */

@@ -50,12 +50,12 @@ final class ChangeTimeline {
         double moveRate = (p.ageAtEnd < 35 ? 0.14 : p.ageAtEnd < 60 ? 0.07 : 0.04) / 365.25;
         List<Integer> moveCities = new ArrayList<>();
         List<double[]> moveCoords = new ArrayList<>();
-        double[] cum = WorldBuilder.CITY_CUMULATIVE;
+        LocaleProfile locale = w.locale;
         for (long d = begin + (long) mr.exponential(1 / moveRate); d <= end; d += 1 + (long) mr.exponential(1 / moveRate)) {
-            int city = mr.pickCumulative(cum);
-            City ct = ReferenceData.US_CITIES[city];
-            String address = mr.between(1, 9999) + " " + mr.pick(ReferenceData.STREET_NAMES) + " " + mr.pick(ReferenceData.STREET_SUFFIXES);
-            String zip = ct.zipPrefix() + Ids.pad(mr.nextInt(100), 2);
+            int city = mr.pickCumulative(locale.cityCumulative);
+            City ct = locale.cities[city];
+            String address = locale.address(mr);
+            String zip = locale.postalCode(city, mr);
             events.add(new Event(d, 0, "address", address));
             events.add(new Event(d, 1, "city", ct.name()));
             events.add(new Event(d, 2, "state", ct.state()));

@@ -52,9 +52,6 @@ final class CustomerSimulator {
     private static final String[] CONTACT_TYPES = {"Phone", "Chat", "Chat", "Email", "Branch Visit", "Phone"};
     private static final String[] ROUTINE_REASONS = {"Account Inquiry", "Product Information", "Technical Support", "Loan Inquiry",
             "Card Activation"};
-    private static final String[] ATM_TEXT = atmTexts();
-    /** P(fraud) for each of the 64 combinations of the six fraud indicators (bit 0 night ... bit 5 risky merchant). */
-    private static final double[] FRAUD_PROBABILITY = fraudProbabilities();
     /** Draws of the bank's score for transactions without card risk: logistic(-5 + N(0, 0.7)). */
     private static final double[] ROUTINE_SCORES = table(4096, 101, r -> Math.round(Rng.logistic(-5.0 + r.normal(0, 0.7)) * 10_000) / 10_000.0);
     /** Draws of the authorisation latency factor: lognormal(0, 0.35). */
@@ -67,9 +64,16 @@ final class CustomerSimulator {
     private final AliasTable dayAlias;
     private final double[] macro;
     private final long startDay;
+    /** P(fraud) for each of the 64 combinations of the six fraud indicators (bit 0 night ... bit 5 risky merchant). */
+    private final double[] fraudProbability;
+    private final double invalidCardPurchase;
+    private final double invalidCardDebit;
 
     CustomerSimulator(World w, Window win, double[] dayCum, double[] macro) {
         this.w = w;
+        this.fraudProbability = w.calibration.fraudProbabilities();
+        this.invalidCardPurchase = w.calibration.invalidCardPurchase();
+        this.invalidCardDebit = w.calibration.invalidCardDebit();
         this.win = win;
         this.dayCum = dayCum;
         double[] dayWeight = new double[dayCum.length];
@@ -199,7 +203,7 @@ final class CustomerSimulator {
             long sec = t[k];
             long day = Math.floorDiv(sec, 86_400);
             int h = tl.homeOn(day);
-            City homeCity = ReferenceData.US_CITIES[tl.homeCity[h]];
+            City homeCity = w.locale.cities[tl.homeCity[h]];
             double homeLat = tl.homeLat[h];
             double homeLon = tl.homeLon[h];
             AccountState card = null;
@@ -243,7 +247,7 @@ final class CustomerSimulator {
                 case ATM -> {
                     long cents = 2000L * r.between(1, 20);
                     tx = debit(p, r, id, ts, sec, day, dow, hour, checking, "ATM", cents, "ATM",
-                            ATM_TEXT[tl.homeCity[h]], homeCity, homeLat, homeLon);
+                            w.locale.atmTexts[tl.homeCity[h]], homeCity, homeLat, homeLon);
                 }
                 case DEPOSIT -> {
                     AccountState acc = savings != null && r.chance(0.2) ? savings : checking;
@@ -283,8 +287,14 @@ final class CustomerSimulator {
             }
             out.transactions.add(tx);
             out.stats.transactions++;
+            if (type == ATM || type == TRANSFER) {
+                out.stats.debits++;
+            }
             if (tx.declineReason() != null) {
                 out.stats.declines++;
+                if ("Invalid Card".equals(tx.declineReason())) {
+                    out.stats.invalidCardDeclines++;
+                }
                 if (ir.chance(0.25)) {
                     interaction(p, ir, sec + (long) ir.exponential(0.5 * 86_400), "Card Declined", true, interactions);
                 }
@@ -304,7 +314,7 @@ final class CustomerSimulator {
     private Transaction purchase(CustomerProfile p, Rng r, String id, LocalDateTime ts, long sec, long day, int dow, int hour,
                                  int homeCityIndex, double homeLat, double homeLon, AccountState checking, AccountState card,
                                  double mu, ChunkOutput out) {
-        City homeCity = ReferenceData.US_CITIES[homeCityIndex];
+        City homeCity = w.locale.cities[homeCityIndex];
         int cat = r.pickCumulative(CATEGORY_CUM[p.lifeStageIndex]);
         int[] local = w.byCategoryCity[cat][homeCityIndex];
         boolean shopsLocally = r.chance(0.95);
@@ -327,7 +337,7 @@ final class CustomerSimulator {
             lon = WorldBuilder.round6(homeLon + r.uniform(-spread, spread));
             city = homeCity.name();
             state = homeCity.state();
-            country = "US";
+            country = w.locale.countryCode;
         } else {
             lat = merchant.latitude();
             lon = merchant.longitude();
@@ -363,10 +373,11 @@ final class CustomerSimulator {
                 + (high ? Planted.FRAUD_HIGH_AMOUNT : 0) + (fast ? Planted.FRAUD_VELOCITY : 0) + (far ? Planted.FRAUD_FAR : 0)
                 + (risky ? Planted.FRAUD_RISKY_MERCHANT : 0);
         int pattern = (night ? 1 : 0) | (onlineChannel ? 2 : 0) | (high ? 4 : 0) | (fast ? 8 : 0) | (far ? 16 : 0) | (risky ? 32 : 0);
-        boolean fraud = r.chance(FRAUD_PROBABILITY[pattern]);
+        boolean fraud = r.chance(fraudProbability[pattern]);
+        out.stats.fraudPatterns[pattern]++;
         double score = Math.round(Rng.logistic(-4.0 + 0.8 * signal + (fraud ? 3.8 : 0) + r.normal(0, 1.2)) * 10_000) / 10_000.0;
         String decline = null;
-        if (r.chance(0.012)) {
+        if (r.chance(invalidCardPurchase)) {
             decline = "Invalid Card";
         } else if (score >= 0.9 && r.chance(0.75)) {
             decline = "Fraud Suspected";
@@ -390,9 +401,9 @@ final class CustomerSimulator {
             out.stats.purchaseFrauds++;
         }
         String description = online ? w.onlineText[m] : w.posText[m];
-        return new Transaction(id, acc.id, p.id(), merchant.merchantId(), ts, "Purchase", -cents / 100.0, "USD", channel,
+        return new Transaction(id, acc.id, p.id(), merchant.merchantId(), ts, "Purchase", -cents / 100.0, w.locale.currency, channel,
                 category.name(), category.mcc(), description, fraud, score, city, state, country, lat, lon,
-                online ? p.deviceId : null, online ? p.ipAddress : null, !"US".equals(country), decline == null ? auth(r) : null,
+                online ? p.deviceId : null, online ? p.ipAddress : null, !w.locale.countryCode.equals(country), decline == null ? auth(r) : null,
                 acc.cardLastFour, r.chance(category.recurringShare()), hour, dow, dow >= 6, distance, risk, velocity, zRounded,
                 processing(r, online, decline != null), decline);
     }
@@ -408,7 +419,7 @@ final class CustomerSimulator {
     private Transaction debit(CustomerProfile p, Rng r, String id, LocalDateTime ts, long sec, long day, int dow, int hour,
                               AccountState acc, String type, long cents, String channel, String description, City homeCity,
                               double homeLat, double homeLon) {
-        String decline = r.chance(0.008) ? "Invalid Card" : insufficient(acc, cents) ? "Insufficient Funds" : null;
+        String decline = r.chance(invalidCardDebit) ? "Invalid Card" : insufficient(acc, cents) ? "Insufficient Funds" : null;
         return post(p, r, id, ts, sec, day, dow, hour, acc, type, -cents, channel, -1, description, homeCity, homeLat, homeLon, decline);
     }
 
@@ -435,9 +446,9 @@ final class CustomerSimulator {
         double lon = WorldBuilder.round6(homeLon + r.uniform(-0.02, 0.02));
         double distance = Math.round(ReferenceData.nearDistanceKm(homeLat, homeLon, lat, lon) * 10) / 10.0;
         double score = ROUTINE_SCORES[r.nextInt(ROUTINE_SCORES.length)];
-        return new Transaction(id, acc.id, p.id(), m == null ? null : m.merchantId(), ts, type, signedCents / 100.0, "USD", channel,
+        return new Transaction(id, acc.id, p.id(), m == null ? null : m.merchantId(), ts, type, signedCents / 100.0, w.locale.currency, channel,
                 m == null ? null : m.category(), m == null ? null : m.mccCode(), description, false, score, homeCity.name(),
-                homeCity.state(), "US", lat, lon, digital ? p.deviceId : null, digital ? p.ipAddress : null, false,
+                homeCity.state(), w.locale.countryCode, lat, lon, digital ? p.deviceId : null, digital ? p.ipAddress : null, false,
                 decline == null ? auth(r) : null, acc.cardLastFour, "Fee".equals(type) && !description.startsWith("OVERDRAFT")
                         || "Deposit".equals(type) && description.startsWith("PAYROLL"), hour, dow, dow >= 6, distance,
                 m == null ? null : w.merchantRisk[merchant], velocity, 0.0, processing(r, digital, decline != null), decline);
@@ -612,31 +623,12 @@ final class CustomerSimulator {
         return Ids.id('T', number, 9);
     }
 
-    private static double[] fraudProbabilities() {
-        double[] p = new double[64];
-        for (int k = 0; k < 64; k++) {
-            double signal = ((k & 1) != 0 ? Planted.FRAUD_NIGHT : 0) + ((k & 2) != 0 ? Planted.FRAUD_ONLINE : 0)
-                    + ((k & 4) != 0 ? Planted.FRAUD_HIGH_AMOUNT : 0) + ((k & 8) != 0 ? Planted.FRAUD_VELOCITY : 0)
-                    + ((k & 16) != 0 ? Planted.FRAUD_FAR : 0) + ((k & 32) != 0 ? Planted.FRAUD_RISKY_MERCHANT : 0);
-            p[k] = Rng.logistic(Planted.FRAUD_INTERCEPT + signal);
-        }
-        return p;
-    }
-
     /** A fixed table of {@code n} draws from a fixed stream: cheap sampling of secondary distributions. */
     private static double[] table(int n, long stream, java.util.function.ToDoubleFunction<Rng> draw) {
         Rng r = Rng.of(0, 0xFA9L, stream);
         double[] t = new double[n];
         for (int i = 0; i < n; i++) {
             t[i] = draw.applyAsDouble(r);
-        }
-        return t;
-    }
-
-    private static String[] atmTexts() {
-        String[] t = new String[ReferenceData.US_CITIES.length];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = "ATM WITHDRAWAL " + ReferenceData.US_CITIES[i].name().toUpperCase(Locale.ROOT);
         }
         return t;
     }

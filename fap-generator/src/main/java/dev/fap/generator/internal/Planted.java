@@ -22,6 +22,13 @@ public final class Planted {
     public static final double FAR_KM = 100.0;
     public static final double RISKY_MERCHANT_SCORE = 0.7;
 
+    /** Sum of the fraud coefficients of the indicators set in {@code pattern} (bit 0 night ... bit 5 risky merchant). */
+    public static double fraudSignal(int pattern) {
+        return ((pattern & 1) != 0 ? FRAUD_NIGHT : 0) + ((pattern & 2) != 0 ? FRAUD_ONLINE : 0)
+                + ((pattern & 4) != 0 ? FRAUD_HIGH_AMOUNT : 0) + ((pattern & 8) != 0 ? FRAUD_VELOCITY : 0)
+                + ((pattern & 16) != 0 ? FRAUD_FAR : 0) + ((pattern & 32) != 0 ? FRAUD_RISKY_MERCHANT : 0);
+    }
+
     // Campaign: purchases of treated customers in [contact_date, contact_date + UPLIFT_DAYS) are
     // multiplied by (1 + CAMPAIGN_UPLIFT).
     public static final double CAMPAIGN_UPLIFT = 0.50;

@@ -91,7 +91,7 @@ public final class Simulation {
                     || a.index < balancesBefore.length && (balancesBefore[a.index] != a.balanceCents || closeBefore[a.index] != a.closeDay
                     && a.closeDay <= win.toDay());
             if (win.isBase() || changed || a.index >= balancesBefore.length) {
-                sink.accept(accountRow(a, win.toDay()));
+                sink.accept(accountRow(a, win.toDay(), w.locale.currency));
             }
         }
         w.lastDay = win.toDay();
@@ -260,7 +260,7 @@ public final class Simulation {
     }
 
     /** The accounts row as of {@code endDay}. */
-    static Account accountRow(AccountState a, long endDay) {
+    static Account accountRow(AccountState a, long endDay, String currency) {
         boolean closed = a.closeDay <= endDay;
         boolean card = Catalog.isCard(a.product);
         boolean loan = Catalog.isLoan(a.product);
@@ -296,7 +296,7 @@ public final class Simulation {
         }
         return new Account(a.id, Ids.id('C', a.customer + 1, 7), Catalog.PRODUCTS.get(a.product).productId(),
                 a.accountNumber, status, LocalDate.ofEpochDay(a.openDay), closed ? LocalDate.ofEpochDay(a.closeDay) : null, balance,
-                available, card ? a.creditLimitCents / 100.0 : null, "USD", a.interestRate, minimum, due, statement, a.autopay,
+                available, card ? a.creditLimitCents / 100.0 : null, currency, a.interestRate, minimum, due, statement, a.autopay,
                 a.overdraftProtection, a.primary);
     }
 }

@@ -14,6 +14,12 @@ public final class SimulationStats {
     /** Sum over treated purchases in the uplift window of amount * uplift / (1 + uplift), cents. */
     public long upliftCents;
     public long upliftPurchases;
+    /** ATM withdrawals and transfers out (debits that can be declined). */
+    public long debits;
+    /** Declines with reason "Invalid Card". */
+    public long invalidCardDeclines;
+    /** Purchases per pattern of the six fraud indicators (see {@link Planted#fraudSignal(int)}). */
+    public final long[] fraudPatterns = new long[64];
 
     public void add(SimulationStats o) {
         transactions += o.transactions;
@@ -27,5 +33,10 @@ public final class SimulationStats {
         payments += o.payments;
         upliftCents += o.upliftCents;
         upliftPurchases += o.upliftPurchases;
+        debits += o.debits;
+        invalidCardDeclines += o.invalidCardDeclines;
+        for (int k = 0; k < fraudPatterns.length; k++) {
+            fraudPatterns[k] += o.fraudPatterns[k];
+        }
     }
 }

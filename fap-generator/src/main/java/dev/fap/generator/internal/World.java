@@ -16,11 +16,15 @@ import java.util.List;
  */
 public final class World {
     public final DatasetSpec spec;
+    /** Names, places, formats and currency of the spec's locale. */
+    public final LocaleProfile locale;
+    /** Base rates of the behavioural models (fraud intercept, technical declines, churn hazard). */
+    public final Calibration calibration;
     public final Economy economy;
     public final List<Merchant> merchants;
     /** Per merchant: risk score in [0,1]. */
     public final double[] merchantRisk;
-    /** Per merchant: index of its city in US_CITIES, or -1 - index in FOREIGN_CITIES. */
+    /** Per merchant: index of its city in the locale's cities, or -1 - index in its foreign cities. */
     public final int[] merchantCity;
     public final int[] merchantCategory;
     /** Merchants by category, and by (category, US city). */
@@ -45,10 +49,12 @@ public final class World {
     public long lastDay;
     public int batch;
 
-    World(DatasetSpec spec, Economy economy, List<Merchant> merchants, double[] merchantRisk, int[] merchantCity,
-          int[] merchantCategory, List<CustomerProfile> customers, List<AccountState> accounts,
+    World(DatasetSpec spec, Calibration calibration, Economy economy, List<Merchant> merchants, double[] merchantRisk,
+          int[] merchantCity, int[] merchantCategory, List<CustomerProfile> customers, List<AccountState> accounts,
           List<CreditApplication> applications, List<MarketingCampaign> campaigns, List<CampaignContact> contacts) {
         this.spec = spec;
+        this.locale = LocaleProfile.of(spec.locale());
+        this.calibration = calibration;
         this.economy = economy;
         this.merchants = merchants;
         this.merchantRisk = merchantRisk;
@@ -60,7 +66,7 @@ public final class World {
         this.campaigns = campaigns;
         this.contacts = contacts;
         int nc = Catalog.CATEGORIES.length;
-        int cities = ReferenceData.US_CITIES.length;
+        int cities = locale.cities.length;
         List<List<Integer>> cat = new ArrayList<>();
         List<List<List<Integer>>> catCity = new ArrayList<>();
         for (int c = 0; c < nc; c++) {
@@ -108,7 +114,7 @@ public final class World {
         for (AccountState a : accounts) {
             as.add(a.copy());
         }
-        World w = new World(spec, economy, merchants, merchantRisk, merchantCity, merchantCategory, cs, as,
+        World w = new World(spec, calibration, economy, merchants, merchantRisk, merchantCity, merchantCategory, cs, as,
                 new ArrayList<>(applications), campaigns, contacts);
         w.nextTransaction = nextTransaction;
         w.nextAlert = nextAlert;

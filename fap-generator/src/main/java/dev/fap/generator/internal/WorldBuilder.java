@@ -39,12 +39,16 @@ public final class WorldBuilder {
     private static final String[] CAMPAIGN_TYPES = {"Email", "Social", "Display", "Direct Mail", "Search"};
     private static final int[] PROMOTED = {SAVINGS, CREDIT_CARD, INVESTMENT, PREMIUM_CARD, MONEY_MARKET, PERSONAL_LOAN};
 
-    /** Cumulative population weights of {@link ReferenceData#US_CITIES}. */
-    static final double[] CITY_CUMULATIVE = cumulative(ReferenceData.US_CITIES);
-
     private WorldBuilder() {}
 
+    /** The world of {@code spec} with the generator's own base rates. */
     public static World build(DatasetSpec spec) {
+        return build(spec, Calibration.NATURAL);
+    }
+
+    /** The world of {@code spec} with the given base rates. */
+    public static World build(DatasetSpec spec, Calibration calibration) {
+        LocaleProfile locale = LocaleProfile.of(spec.locale());
         Economy economy = new Economy(spec.seed(), spec.startDate(), spec.endDate());
         int nm = spec.merchants();
         List<Merchant> merchants = new ArrayList<>(nm);
@@ -55,7 +59,7 @@ public final class WorldBuilder {
         for (int i = 0; i < catW.length; i++) {
             catW[i] = Catalog.CATEGORIES[i].weight();
         }
-        double[] cityCum = CITY_CUMULATIVE;
+        double[] cityCum = locale.cityCumulative;
         for (int m = 0; m < nm; m++) {
             Rng r = Rng.of(spec.seed(), Streams.MERCHANT, m);
             // the first merchants cover every category so that no category is empty
@@ -65,12 +69,12 @@ public final class WorldBuilder {
             boolean foreign = (c == Catalog.TRAVEL && r.chance(0.35)) || r.chance(0.03);
             City ct;
             if (foreign) {
-                int f = r.nextInt(ReferenceData.FOREIGN_CITIES.length);
-                ct = ReferenceData.FOREIGN_CITIES[f];
+                int f = r.nextInt(locale.foreignCities.length);
+                ct = locale.foreignCities[f];
                 city[m] = -1 - f;
             } else {
                 int ci = r.pickCumulative(cityCum);
-                ct = ReferenceData.US_CITIES[ci];
+                ct = locale.cities[ci];
                 city[m] = ci;
             }
             double riskBase = (c == Catalog.ONLINE_SHOPPING || c == Catalog.TRAVEL ? 0.10 : 0) + (foreign ? 0.12 : 0);
@@ -99,7 +103,7 @@ public final class WorldBuilder {
         List<CustomerProfile> customers = new ArrayList<>(spec.customers());
         List<AccountState> accounts = new ArrayList<>(spec.customers() * 3);
         List<CreditApplication> applications = new ArrayList<>();
-        World world = new World(spec, economy, merchants, risk, city, category, customers, accounts, applications,
+        World world = new World(spec, calibration, economy, merchants, risk, city, category, customers, accounts, applications,
                 new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < spec.customers(); i++) {
             addCustomer(world, i, spec.startDate().toEpochDay(), spec.endDate().toEpochDay(), true);
@@ -193,20 +197,21 @@ public final class WorldBuilder {
         }
         double tenureYears = Math.max(0, (startDay - signupDay) / 365.25);
         // where they live
-        int cityIdx = r.pickCumulative(CITY_CUMULATIVE);
-        City ct = ReferenceData.US_CITIES[cityIdx];
+        LocaleProfile locale = w.locale;
+        int cityIdx = r.pickCumulative(locale.cityCumulative);
+        City ct = locale.cities[cityIdx];
         double lat = round6(ct.lat() + r.normal(0, 0.05));
         double lon = round6(ct.lon() + r.normal(0, 0.05));
-        String first = r.pick(ReferenceData.FIRST_NAMES);
-        String last = r.pick(ReferenceData.LAST_NAMES);
-        String email = (first + "." + last).toLowerCase(Locale.ROOT) + (index + 1) + "@" + r.pick(ReferenceData.EMAIL_DOMAINS);
-        String phone = "(" + ct.areaCode() + ") " + r.between(200, 999) + "-" + Ids.pad(r.nextInt(10_000), 4);
-        String ssn = "9" + Ids.pad(r.nextInt(100), 2) + "-" + Ids.pad(1 + r.nextInt(99), 2) + "-" + Ids.pad(1 + r.nextInt(9999), 4);
-        String address = r.between(1, 9999) + " " + r.pick(ReferenceData.STREET_NAMES) + " " + r.pick(ReferenceData.STREET_SUFFIXES);
-        String zip = ct.zipPrefix() + Ids.pad(r.nextInt(100), 2);
+        int firstIdx = locale.firstNameIndex(r);
+        String first = locale.firstNames[firstIdx];
+        String last = locale.lastName(r);
+        String email = locale.email(first, last, index + 1, r);
+        String phone = locale.phone(ct, r);
+        String ssn = locale.nationalId(r, dob, firstIdx % 2 == 0, first, last, cityIdx);
+        String address = locale.address(r);
+        String zip = locale.postalCode(cityIdx, r);
         boolean working = "Employed".equals(employment) || "Self-Employed".equals(employment);
-        String employer = !working ? null : "Self-Employed".equals(employment) ? last + " " + r.pick(ReferenceData.EMPLOYER_SUFFIXES)
-                : r.pick(ReferenceData.NAME_WORDS) + " " + r.pick(ReferenceData.EMPLOYER_SUFFIXES);
+        String employer = !working ? null : locale.employer(last, "Self-Employed".equals(employment), r);
         String job = working ? r.pick(ReferenceData.JOB_TITLES) : null;
         String channel = age < 35 ? (r.chance(0.7) ? "Mobile" : "Online") : age < 60 ? r.pick(new String[] {"Online", "Mobile", "Online", "POS", "ATM"})
                 : r.pick(new String[] {"Branch", "Branch", "Online", "ATM"});
@@ -218,7 +223,7 @@ public final class WorldBuilder {
         double ticket = StrictMath.exp(0.30 * zInc + r.normal(0, 0.25));
         double lp = Planted.CHURN_TENURE * tenureYears + Planted.CHURN_SATISFACTION * (satisfaction - Planted.SATISFACTION_CENTER)
                 + Planted.CHURN_ACTIVITY * StrictMath.log(activity);
-        double hazard = Planted.CHURN_BASE_HAZARD * StrictMath.exp(lp);
+        double hazard = w.calibration.churnBaseHazard() * StrictMath.exp(lp);
         long exposureStart = Math.max(startDay, signupDay + Planted.CHURN_GRACE_DAYS);
         double wait = r.exponential(1 / hazard);
         long churnDay = wait > 1e7 ? Long.MAX_VALUE : exposureStart + 1 + (long) wait;
@@ -229,7 +234,7 @@ public final class WorldBuilder {
         long refDay = Math.min(endDay, churnDay - 1);
         long lastLogin = Math.max(signupDay, refDay - (long) r.exponential(churnDay <= endDay ? 20 : 5));
         String id = Ids.id('C', index + 1, 7);
-        Customer row = new Customer(id, first, last, email, phone, dob, age, ssn, address, ct.name(), ct.state(), zip, "US",
+        Customer row = new Customer(id, first, last, email, phone, dob, age, ssn, address, ct.name(), ct.state(), zip, locale.countryCode,
                 LocalDate.ofEpochDay(signupDay), score, income, employment, employer, job, EDUCATION[edu], marital, deps, home,
                 SEGMENTS[segment], LIFE_STAGES[lifeStage], riskSegment, churnDay > endDay, channel, optIn, TIERS[tier], clv,
                 churnRisk, LocalDate.ofEpochDay(lastLogin), acquisition);

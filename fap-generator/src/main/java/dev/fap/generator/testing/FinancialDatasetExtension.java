@@ -8,6 +8,7 @@ import dev.fap.generator.GroundTruth;
 import java.lang.reflect.AnnotatedElement;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -63,9 +64,13 @@ public final class FinancialDatasetExtension implements ParameterResolver {
                 .or(() -> find(ec.getTestClass()))
                 .orElse(Defaults.class.getAnnotation(GeneratedDataset.class));
         try {
-            return DatasetSpec.defaults().withSeed(a.seed()).withCustomers(a.customers()).withTransactions(a.transactions())
+            DatasetSpec spec = DatasetSpec.defaults().withSeed(a.seed()).withCustomers(a.customers()).withTransactions(a.transactions())
                     .withMerchants(a.merchants()).withCampaigns(a.campaigns())
-                    .withPeriod(LocalDate.parse(a.start()), LocalDate.parse(a.end())).withDirtyRate(a.dirtyRate());
+                    .withPeriod(LocalDate.parse(a.start()), LocalDate.parse(a.end())).withDirtyRate(a.dirtyRate())
+                    .withLocale(Locale.forLanguageTag(a.locale()));
+            spec = a.fraudRate() < 0 ? spec : spec.withFraudRate(a.fraudRate());
+            spec = a.declineRate() < 0 ? spec : spec.withDeclineRate(a.declineRate());
+            return a.churnRate() < 0 ? spec : spec.withChurnRate(a.churnRate());
         } catch (DateTimeParseException | FapException e) {
             throw new ParameterResolutionException("bad @GeneratedDataset on " + pc.getDeclaringExecutable() + ": " + e.getMessage(), e);
         }

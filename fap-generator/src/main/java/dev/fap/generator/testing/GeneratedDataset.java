@@ -20,6 +20,9 @@ import java.lang.annotation.Target;
  *
  *     @Test
  *     void dirty(@GeneratedDataset(seed = 3, dirtyRate = 0.02) FinancialDataset ds) { ... }
+ *
+ *     @Test
+ *     void german(@GeneratedDataset(locale = "de-DE", fraudRate = 0.02) FinancialDataset ds) { ... }
  * }
  * }</pre>
  */
@@ -44,4 +47,16 @@ public @interface GeneratedDataset {
     String end() default "2024-12-31";
 
     double dirtyRate() default 0.0;
+
+    /** Language tag of the locale, e.g. {@code "de-DE"} (see {@link dev.fap.generator.DatasetSpec#withLocale}). */
+    String locale() default "en-US";
+
+    /** Share of purchases that are fraud; negative (the default) = the generator's own rate. */
+    double fraudRate() default -1;
+
+    /** Share of transactions declined; negative (the default) = the generator's own rate. */
+    double declineRate() default -1;
+
+    /** Annual churn; negative (the default) = the generator's own rate. */
+    double churnRate() default -1;
 }
