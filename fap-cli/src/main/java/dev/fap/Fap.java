@@ -217,6 +217,8 @@ public final class Fap {
             watch.announce("generate", generated.totalRows());     // the generator reports only its tables
         }
         Warehouse wh = FapWarehouse.on(db);
+        // the build runs in the database: meanwhile the JVM compresses plotly.js for the reports
+        CompletableFuture.runAsync(ReportWriter::preload);
         BuildResult build = watch.time("build", () -> wh.build(Selection.all(),
                 BuildOptions.defaults().withFullRefresh().withListener(progress)).orThrow());
         // the checks and the analyses only read the built warehouse and do not depend on each other:
