@@ -18,6 +18,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jooq.Record;
 
@@ -53,9 +59,10 @@ public final class Analytics {
     private final double retentionUplift;
     private final RealtimeWindow window;
     private final ProgressListener progress;
+    private final int parallelism;
 
     private Analytics(Database db, long seed, double level, Double retentionBudget, double offerCost, double retentionUplift,
-                      RealtimeWindow window, ProgressListener progress) {
+                      RealtimeWindow window, ProgressListener progress, int parallelism) {
         this.db = db;
         this.seed = seed;
         this.level = level;
@@ -64,17 +71,18 @@ public final class Analytics {
         this.retentionUplift = retentionUplift;
         this.window = window;
         this.progress = progress;
+        this.parallelism = parallelism;
     }
 
     /** Analytics over the warehouse in {@code db}: seed 42, 95% intervals, offer cost 50, uplift 25%, default window. */
     public static Analytics on(Database db) {
         return new Analytics(Objects.requireNonNull(db, "db"), 42L, 0.95, null, 50.0, 0.25, RealtimeWindow.defaults(),
-                ProgressListener.NONE);
+                ProgressListener.NONE, DEFAULT_PARALLELISM);
     }
 
     /** With another seed for splits, bootstraps and k-means. */
     public Analytics withSeed(long seed) {
-        return new Analytics(db, seed, level, retentionBudget, offerCost, retentionUplift, window, progress);
+        return new Analytics(db, seed, level, retentionBudget, offerCost, retentionUplift, window, progress, parallelism);
     }
 
     /** With another confidence level in (0, 1) for every interval. */
@@ -82,7 +90,7 @@ public final class Analytics {
         if (!(level > 0 && level < 1)) {
             throw FapException.invalidArgument("confidence level must lie in (0, 1), was " + level, "pass e.g. 0.95");
         }
-        return new Analytics(db, seed, level, retentionBudget, offerCost, retentionUplift, window, progress);
+        return new Analytics(db, seed, level, retentionBudget, offerCost, retentionUplift, window, progress, parallelism);
     }
 
     /** With a retention budget (default: a quarter of the cost of making every customer an offer). */
@@ -90,7 +98,7 @@ public final class Analytics {
         if (!(budget >= 0) || Double.isInfinite(budget)) {
             throw FapException.invalidArgument("retention budget must be finite and ≥ 0, was " + budget, "pass e.g. 50000");
         }
-        return new Analytics(db, seed, level, budget, offerCost, retentionUplift, window, progress);
+        return new Analytics(db, seed, level, budget, offerCost, retentionUplift, window, progress, parallelism);
     }
 
     /** With the cost of one retention offer (default 50) and the share of would-be churners it keeps (default 0.25). */
@@ -99,19 +107,34 @@ public final class Analytics {
             throw FapException.invalidArgument("offer cost must be > 0 and uplift in (0, 1], had " + cost + " and " + uplift,
                     "pass e.g. 50 and 0.25");
         }
-        return new Analytics(db, seed, level, retentionBudget, cost, uplift, window, progress);
+        return new Analytics(db, seed, level, retentionBudget, cost, uplift, window, progress, parallelism);
     }
 
     /** With the window used by {@link #all()} for the real-time analysis. */
     public Analytics withRealtimeWindow(RealtimeWindow window) {
         return new Analytics(db, seed, level, retentionBudget, offerCost, retentionUplift, Objects.requireNonNull(window, "window"),
-                progress);
+                progress, parallelism);
     }
 
     /** With a listener told about each analysis ({@code analyze:descriptive}, ...). */
     public Analytics withProgress(ProgressListener progress) {
         return new Analytics(db, seed, level, retentionBudget, offerCost, retentionUplift, window,
-                Objects.requireNonNull(progress, "progress"));
+                Objects.requireNonNull(progress, "progress"), parallelism);
+    }
+
+    /**
+     * With how many analyses {@link #all()} runs at once, each on its own pooled connection (default
+     * {@value #DEFAULT_PARALLELISM}: PostgreSQL aggregates for one analysis while the JVM computes
+     * statistics for another). 1 runs them one after another. The results are the same either way;
+     * only {@link AnalyticsReport#timings()} and the measured latencies of the real-time analysis differ.
+     * Use at most the connection pool's size ({@code FAP_POOL_SIZE}, default 4).
+     */
+    public Analytics withParallelism(int analyses) {
+        if (analyses < 1 || analyses > 8) {
+            throw FapException.invalidArgument("parallelism must be between 1 and 8 analyses at once, was " + analyses,
+                    "pass 1 for one after another, or the number of cores");
+        }
+        return new Analytics(db, seed, level, retentionBudget, offerCost, retentionUplift, window, progress, analyses);
     }
 
     /** KPIs, trends, mix, demographics, products, merchants, account status. */
@@ -162,49 +185,140 @@ public final class Analytics {
     /**
      * All eight analyses on one snapshot (features and models are computed once and shared). An analysis
      * that fails is {@code null} in the report and its reason is listed in {@link AnalyticsReport#failures()}.
+     * Up to {@link #withParallelism(int)} analyses run at once; the report is the same as when they run
+     * one after another (failures are listed in analysis order).
      */
     public AnalyticsReport all() {
         Context ctx = context();
+        List<Step> steps = List.of(
+                new Step("descriptive", DescriptiveQueries::run),
+                new Step("diagnostic", DiagnosticQueries::run),
+                new Step("exploratory", ExploratoryQueries::run),
+                new Step("inferential", InferentialQueries::run),
+                new Step("predictive", PredictiveQueries::run),
+                new Step("prescriptive", PrescriptiveQueries::run),
+                new Step("causal", CausalQueries::run),
+                new Step("realtime", x -> RealtimeQueries.run(x, window)));
+        Object[] results = new Object[steps.size()];
+        long[] millis = new long[steps.size()];
+        if (parallelism == 1) {
+            for (int k = 0; k < steps.size(); k++) {
+                results[k] = step(ctx, steps.get(k), millis, k);
+            }
+        } else {
+            runConcurrently(ctx, steps, results, millis);
+        }
         List<StepTiming> timings = new ArrayList<>();
-        DescriptiveAnalysis d = step(ctx, timings, "descriptive", DescriptiveQueries::run);
-        DiagnosticAnalysis g = step(ctx, timings, "diagnostic", DiagnosticQueries::run);
-        ExploratoryAnalysis e = step(ctx, timings, "exploratory", ExploratoryQueries::run);
-        InferentialAnalysis i = step(ctx, timings, "inferential", InferentialQueries::run);
-        PredictiveAnalysis p = step(ctx, timings, "predictive", PredictiveQueries::run);
-        PrescriptiveAnalysis s = step(ctx, timings, "prescriptive", PrescriptiveQueries::run);
-        CausalAnalysis c = step(ctx, timings, "causal", CausalQueries::run);
-        RealtimeAnalysis r = step(ctx, timings, "realtime", x -> RealtimeQueries.run(x, window));
-        return new AnalyticsReport(ctx.asOfDate(), seed, level, d, g, e, i, p, s, c, r, ctx.failures(), List.copyOf(timings));
+        for (int k = 0; k < steps.size(); k++) {
+            timings.add(new StepTiming(steps.get(k).name(), millis[k]));
+        }
+        List<String> order = steps.stream().map(Step::name).toList();
+        return new AnalyticsReport(ctx.asOfDate(), seed, level, (DescriptiveAnalysis) results[0], (DiagnosticAnalysis) results[1],
+                (ExploratoryAnalysis) results[2], (InferentialAnalysis) results[3], (PredictiveAnalysis) results[4],
+                (PrescriptiveAnalysis) results[5], (CausalAnalysis) results[6], (RealtimeAnalysis) results[7], ctx.failures(order),
+                List.copyOf(timings));
     }
 
-    private <T> T step(Context ctx, List<StepTiming> timings, String name, Function<Context, T> analysis) {
-        String step = "analyze:" + name;
-        progress.stepStarted(step, 1);
-        long t0 = System.nanoTime();
-        T result = null;
+    /** Default of {@link #withParallelism(int)}: two analyses at once. */
+    public static final int DEFAULT_PARALLELISM = 2;
+
+    /**
+     * Start order on the pool: the per-customer features first (exploratory, inferential, predictive and
+     * prescriptive wait for them), then the longest analyses, so the two connections finish together.
+     */
+    private static final List<String> START_ORDER = List.of("descriptive", "causal", "exploratory", "predictive", "inferential",
+            "diagnostic", "prescriptive", "realtime");
+
+    private record Step(String name, Function<Context, Object> analysis) {
+    }
+
+    private void runConcurrently(Context ctx, List<Step> steps, Object[] results, long[] millis) {
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "fap-analytics-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            result = analysis.apply(ctx);
+            List<Future<?>> futures = new ArrayList<>();
+            futures.add(pool.submit(() -> {
+                try {
+                    ctx.features();
+                } catch (RuntimeException e) {
+                    // each analysis that needs the features reports the failure itself
+                }
+            }));
+            Future<?>[] byStep = new Future<?>[steps.size()];
+            for (String name : START_ORDER) {
+                int k = order(steps, name);
+                byStep[k] = pool.submit(() -> {
+                    results[k] = step(ctx, steps.get(k), millis, k);
+                });
+            }
+            for (Future<?> f : byStep) {
+                futures.add(f);
+            }
+            RuntimeException first = null;
+            for (int k = 0; k < steps.size(); k++) {
+                try {
+                    byStep[k].get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                        futures.forEach(f -> f.cancel(true));
+                    }
+                } catch (CancellationException e) {
+                    // cancelled after an earlier failure
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FapException(ErrorCode.INTERNAL, "interrupted while running the analyses", "do not interrupt Analytics.all()", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int order(List<Step> steps, String name) {
+        for (int k = 0; k < steps.size(); k++) {
+            if (steps.get(k).name().equals(name)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private Object step(Context ctx, Step step, long[] millis, int k) {
+        String name = "analyze:" + step.name();
+        progress.stepStarted(name, 1);
+        long t0 = System.nanoTime();
+        Object result = null;
+        try {
+            result = step.analysis().apply(ctx);
         } catch (FapException ex) {
             if (ex.code() != ErrorCode.ANALYSIS_FAILED) {
                 throw ex;
             }
-            ctx.fail(name, ex);
+            ctx.fail(step.name(), ex);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        timings.add(new StepTiming(name, ms));
-        progress.stepFinished(step, result == null ? 0 : 1, ms);
+        millis[k] = ms;
+        progress.stepFinished(name, result == null ? 0 : 1, ms);
         return result;
     }
 
     private Context context() {
         Sql sql = new Sql(db);
-        Record r = sql.one("select max(transaction_date) as d from gold.fact_transactions");
+        Record r = sql.one("select min(transaction_date) as s, max(transaction_date) as d from gold.fact_transactions");
         LocalDate asOf = r.get("d", LocalDate.class);
         if (asOf == null) {
             throw new FapException(ErrorCode.ANALYSIS_FAILED, "gold.fact_transactions is empty: there is nothing to analyse",
                     "generate and load data, then build the warehouse (./fap run)");
         }
-        return new Context(sql, asOf, seed, level, retentionBudget, offerCost, retentionUplift);
+        return new Context(sql, r.get("s", LocalDate.class), asOf, seed, level, retentionBudget, offerCost, retentionUplift);
     }
 
     @Override

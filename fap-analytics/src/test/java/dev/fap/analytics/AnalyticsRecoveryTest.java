@@ -177,6 +177,63 @@ class AnalyticsRecoveryTest {
     }
 
     @Test
+    void oneAfterAnotherGivesTheSameReportAsTwoAtOnce(Database db) throws Exception {
+        assertThat(Analytics.DEFAULT_PARALLELISM).isEqualTo(2);
+        AnalyticsReport sequential = Analytics.on(db).withParallelism(1).all();
+        assertThat(comparable(sequential)).isEqualTo(comparable(report));
+        assertThat(sequential.timings()).extracting(StepTiming::analysis).containsExactly("descriptive", "diagnostic", "exploratory",
+                "inferential", "predictive", "prescriptive", "causal", "realtime");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Analytics.on(db).withParallelism(0))
+                .isInstanceOf(dev.fap.core.FapException.class).hasMessageContaining("parallelism");
+    }
+
+    /** The report's JSON without what is measured rather than computed (timings, round trips, ingestion lag). */
+    private static com.fasterxml.jackson.databind.JsonNode comparable(AnalyticsReport r) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                AnalyticsReport.jsonMapper().readTree(r.toJson());
+        json.remove("timings");
+        com.fasterxml.jackson.databind.node.ObjectNode rt = (com.fasterxml.jackson.databind.node.ObjectNode) json.get("realtime");
+        rt.remove("latency");
+        rt.remove("ingestionLagSeconds");
+        return json;
+    }
+
+    @Test
+    void rolledUpFiguresEqualPostgresOverTheRows(Database db) {
+        // the descriptive KPIs and the weekend test are rolled up from one month × channel × type × weekend × reason
+        // pass with exact numeric sums; they must equal PostgreSQL's aggregates over the transactions themselves
+        org.jooq.Record k = db.dsl().fetchOne("""
+                select count(*) filter (where is_approved) as approved, avg(transaction_amount_abs) filter (where is_approved) as mean,
+                       stddev_samp(transaction_amount_abs) filter (where is_approved) as sd, sum(approved_amount_abs) as volume,
+                       avg(transaction_amount_abs) filter (where is_approved and is_weekend) as we_mean,
+                       var_samp(transaction_amount_abs) filter (where is_approved and not is_weekend) as wd_var
+                from gold.fact_transactions""");
+        Kpis kpis = report.descriptive().kpis();
+        assertThat(kpis.approvedTransactions()).isEqualTo(k.get("approved", Long.class));
+        assertThat(kpis.averageTicket().mean()).isCloseTo(k.get("mean", Double.class), org.assertj.core.data.Percentage.withPercentage(1e-10));
+        assertThat(kpis.averageTicket().sd()).isCloseTo(k.get("sd", Double.class), org.assertj.core.data.Percentage.withPercentage(1e-10));
+        assertThat(kpis.volume()).isCloseTo(k.get("volume", Double.class), org.assertj.core.data.Percentage.withPercentage(1e-10));
+        dev.fap.analytics.stats.WelchTTestResult weekend = report.inferential().weekendVsWeekdayTicket();
+        assertThat(weekend.mean1()).isCloseTo(k.get("we_mean", Double.class), org.assertj.core.data.Percentage.withPercentage(1e-10));
+        // the declines breakdown and the per-month distinct customers
+        long declined = db.dsl().fetchOne("select count(*) from gold.fact_transactions where is_declined").get(0, Long.class);
+        assertThat(report.diagnostic().declineReasons().total()).isEqualTo(declined);
+        long monthCustomers = db.dsl().fetchOne("select count(distinct (customer_id, to_char(transaction_date, 'YYYY-MM'))) "
+                + "from gold.fact_transactions").get(0, Long.class);
+        assertThat(report.descriptive().monthlyTrends().stream().mapToLong(MonthlyTrend::activeCustomers).sum()).isEqualTo(monthCustomers);
+        // fraud by channel: the factor table rolled up from all-factor combinations equals a direct GROUP BY
+        java.util.Map<String, Long> byChannel = new java.util.TreeMap<>();
+        db.dsl().fetch("select coalesce(channel, '(none)') as c, count(*) filter (where is_fraud) as f from gold.fact_transactions group by 1")
+                .forEach(r -> byChannel.put(r.get("c", String.class), r.get("f", Long.class)));
+        FactorTest channel = report.diagnostic().fraudDrivers().stream().filter(t -> t.factor().equals("channel")).findFirst().orElseThrow();
+        assertThat(channel.levels()).extracting(GroupRate::level).containsExactlyInAnyOrderElementsOf(byChannel.keySet());
+        // cohort retention: cohort sizes as counted by SQL
+        long cohortCustomers = db.dsl().fetchOne("select count(*) from gold.dim_customer where is_current and signup_date >= "
+                + "(select min(transaction_date) from gold.fact_transactions)").get(0, Long.class);
+        assertThat(report.inferential().cohortRetention().stream().mapToLong(CohortRetention::size).sum()).isEqualTo(cohortCustomers);
+    }
+
+    @Test
     void jsonRoundTrips(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("analytics.json");
         report.writeJson(file);

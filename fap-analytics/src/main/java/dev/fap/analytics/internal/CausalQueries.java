@@ -111,18 +111,25 @@ public final class CausalQueries {
         OlsModel macro = null;
         int months = 0;
         try {
-            List<Record> m = ctx.sql().fetch("""
-                    with m as (select date_trunc('month', transaction_date)::date as month,
-                                      avg(purchase_amount) filter (where purchase_amount > 0) as ticket
-                               from gold.fact_transactions group by 1),
-                    e as (select date_trunc('month', indicator_date)::date as month, avg(unemployment_rate) as u
-                          from silver.stg_economic_indicators group by 1)
-                    select m.month, m.ticket, e0.u as u0, e1.u as u1, e2.u as u2
-                    from m join e e0 on e0.month = m.month
-                           join e e1 on e1.month = (m.month - interval '1 month')::date
-                           join e e2 on e2.month = (m.month - interval '2 month')::date
-                    where m.ticket > 0 and e0.u is not null and e1.u is not null and e2.u is not null
-                    order by m.month""");
+            // mean positive purchase per month from the shared transaction cube; unemployment by month from silver
+            Map<Integer, TransactionCube.Sums> byMonth = TransactionCube.of(ctx).by(TransactionCube.Cell::month);
+            Map<java.time.LocalDate, Double> unemployment = new HashMap<>();
+            for (Record r : ctx.sql().fetch("""
+                    select date_trunc('month', indicator_date)::date as month, avg(unemployment_rate) as u
+                    from silver.stg_economic_indicators group by 1""")) {
+                unemployment.put(r.get("month", java.time.LocalDate.class), Sql.dOrNull(r, "u"));
+            }
+            List<double[]> m = new ArrayList<>(); // ticket, u0, u1, u2 per month, in month order
+            for (Map.Entry<Integer, TransactionCube.Sums> e : byMonth.entrySet()) {
+                Double ticket = e.getValue().purchaseMean();
+                java.time.LocalDate month = java.time.LocalDate.of(e.getKey() / 100, e.getKey() % 100, 1);
+                Double u0 = unemployment.get(month);
+                Double u1 = unemployment.get(month.minusMonths(1));
+                Double u2 = unemployment.get(month.minusMonths(2));
+                if (ticket != null && ticket > 0 && u0 != null && u1 != null && u2 != null) {
+                    m.add(new double[] {ticket, u0, u1, u2});
+                }
+            }
             months = m.size();
             if (months < 12) {
                 throw new FapException(ErrorCode.ANALYSIS_FAILED, "the economic regression needs at least 12 months with "
@@ -131,9 +138,9 @@ public final class CausalQueries {
             double[][] x = new double[months][3];
             double[] y = new double[months];
             for (int i = 0; i < months; i++) {
-                Record r = m.get(i);
-                x[i] = new double[] {d(r, "u0"), d(r, "u1"), d(r, "u2")};
-                y[i] = Math.log(d(r, "ticket"));
+                double[] r = m.get(i);
+                x[i] = new double[] {r[1], r[2], r[3]};
+                y[i] = Math.log(r[0]);
             }
             macro = LinearRegression.defaults().withLevel(ctx.level())
                     .fit(List.of("unemployment_lag0", "unemployment_lag1", "unemployment_lag2"), x, y);
@@ -146,7 +153,7 @@ public final class CausalQueries {
 
     static List<Contact> contacts(Context ctx) {
         List<Record> rows = ctx.sql().fetch("""
-                with clock as (select ?::date as as_of, min(transaction_date) as start_day from gold.fact_transactions),
+                with clock as (select ?::date as as_of, ?::date as start_day),
                 ct as (select c.contact_id, c.campaign_id, c.customer_id, c.assignment = 'Treatment' as treated, c.contact_date,
                               least(?, clock.as_of - c.contact_date + 1) as len
                        from silver.stg_campaign_contacts c cross join clock
@@ -162,7 +169,7 @@ public final class CausalQueries {
                 from ct join sp on sp.contact_id = ct.contact_id
                 join gold.dim_customer cu on cu.customer_id = ct.customer_id and cu.is_current
                 where ct.len >= ?
-                order by ct.contact_id""", ctx.asOfDate(), WINDOW_DAYS, WINDOW_DAYS, MIN_WINDOW_DAYS);
+                order by ct.contact_id""", ctx.asOfDate(), ctx.startDate(), WINDOW_DAYS, WINDOW_DAYS, MIN_WINDOW_DAYS);
         Map<String, Long> clusters = new HashMap<>();
         List<Contact> out = new ArrayList<>(rows.size());
         for (Record r : rows) {
@@ -209,6 +216,8 @@ public final class CausalQueries {
     /** Ratio DiD (optionally IPW-weighted), with a bootstrap over customers. */
     private static TreatmentEffect bootstrap(Context ctx, String scope, List<Contact> contacts, boolean weighted, int reps) {
         double[] point = ratio(contacts, weighted);
+        // each replicate re-fits the propensity, starting from the full-sample fit (same optimum, fewer iterations)
+        LogisticRegression warm = weighted ? PROPENSITY.withStart(LogisticRegression.coefficients(propensity(contacts, PROPENSITY))) : PROPENSITY;
         Map<Long, List<Contact>> byCustomer = new LinkedHashMap<>();
         for (Contact c : contacts) {
             byCustomer.computeIfAbsent(c.cluster(), k -> new ArrayList<>()).add(c);
@@ -227,7 +236,7 @@ public final class CausalQueries {
                 sample.addAll(groups.get(rng.nextInt(groups.size())));
             }
             try {
-                double v = ratio(sample, weighted)[0];
+                double v = ratio(sample, weighted, warm)[0];
                 if (Double.isFinite(v)) {
                     r[done++] = v;
                 }
@@ -255,21 +264,37 @@ public final class CausalQueries {
                 point[1]);
     }
 
+    /** The propensity model: ridge 1e-6 for numerical safety (the features are on unit-ish scales). */
+    static final LogisticRegression PROPENSITY = LogisticRegression.defaults().withRidge(1e-6);
+
+    /** The propensity model (treated on the covariates) fitted by {@code fitter}. */
+    private static LogisticModel propensity(List<Contact> contacts, LogisticRegression fitter) {
+        double[][] x = new double[contacts.size()][];
+        double[] t = new double[contacts.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = contacts.get(i).covariates();
+            t[i] = contacts.get(i).treated() ? 1 : 0;
+        }
+        return fitter.fit(PROPENSITY_FEATURES, x, t);
+    }
+
     /** [relative uplift, Kish effective control n]. */
     static double[] ratio(List<Contact> contacts, boolean weighted) {
+        return ratio(contacts, weighted, PROPENSITY);
+    }
+
+    /**
+     * [relative uplift, Kish effective control n], fitting the propensity (when {@code weighted}) with
+     * {@code propensity} (the bootstrap passes one warm-started from the full-sample fit).
+     */
+    static double[] ratio(List<Contact> contacts, boolean weighted, LogisticRegression propensity) {
         double[] w = new double[contacts.size()];
         Arrays.fill(w, 1.0);
         if (weighted) {
-            double[][] x = new double[contacts.size()][];
-            double[] t = new double[contacts.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = contacts.get(i).covariates();
-                t[i] = contacts.get(i).treated() ? 1 : 0;
-            }
-            LogisticModel ps = LogisticRegression.defaults().withRidge(1e-6).fit(PROPENSITY_FEATURES, x, t);
-            for (int i = 0; i < x.length; i++) {
-                if (t[i] == 0) {
-                    double e = Math.min(0.99, Math.max(0.01, ps.probability(x[i])));
+            LogisticModel ps = propensity(contacts, propensity);
+            for (int i = 0; i < w.length; i++) {
+                if (!contacts.get(i).treated()) {
+                    double e = Math.min(0.99, Math.max(0.01, ps.probability(contacts.get(i).covariates())));
                     w[i] = e / (1 - e);
                 }
             }

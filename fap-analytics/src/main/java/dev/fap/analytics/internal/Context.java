@@ -5,15 +5,21 @@ import dev.fap.core.FapException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
- * What every analysis of one run needs: SQL access, the data's as-of date, the seed, the confidence
+ * What every analysis of one run needs: SQL access, the data's first and as-of dates, the seed, the confidence
  * level, the prescriptive parameters, the per-customer features (loaded once, on first use) and a sink
  * for parts that could not be computed.
  */
 public final class Context {
     private final Sql sql;
+    private final LocalDate startDate;
     private final LocalDate asOfDate;
     private final long seed;
     private final double level;
@@ -21,11 +27,12 @@ public final class Context {
     private final double offerCost;
     private final double retentionUplift;
     private final List<AnalysisFailure> failures = Collections.synchronizedList(new ArrayList<>());
-    private CustomerFeatures features;
+    private final ConcurrentHashMap<String, FutureTask<Object>> shared = new ConcurrentHashMap<>();
 
-    public Context(Sql sql, LocalDate asOfDate, long seed, double level, Double retentionBudget, double offerCost,
+    public Context(Sql sql, LocalDate startDate, LocalDate asOfDate, long seed, double level, Double retentionBudget, double offerCost,
                    double retentionUplift) {
         this.sql = sql;
+        this.startDate = startDate;
         this.asOfDate = asOfDate;
         this.seed = seed;
         this.level = level;
@@ -38,6 +45,12 @@ public final class Context {
         return sql;
     }
 
+    /** The first transaction day of the data (the first day of every observation window). */
+    public LocalDate startDate() {
+        return startDate;
+    }
+
+    /** The last transaction day of the data: its "now". */
     public LocalDate asOfDate() {
         return asOfDate;
     }
@@ -64,11 +77,34 @@ public final class Context {
     }
 
     /** Per-customer features, loaded on first use. */
-    public synchronized CustomerFeatures features() {
-        if (features == null) {
-            features = CustomerFeatures.load(this);
+    public CustomerFeatures features() {
+        return shared("features", () -> CustomerFeatures.load(this));
+    }
+
+    /**
+     * The value computed once per run under {@code key} and shared by the analyses (thread-safe: a
+     * second caller waits for the first computation instead of repeating it; a failure is rethrown to
+     * every caller).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(String key, Callable<T> compute) {
+        FutureTask<Object> task = shared.computeIfAbsent(key, k -> new FutureTask<>(compute::call));
+        task.run(); // no-op when another thread already ran or is running it
+        try {
+            return (T) task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FapException(dev.fap.core.ErrorCode.INTERNAL, "interrupted while waiting for the shared " + key,
+                    "do not interrupt the analysing threads", e);
         }
-        return features;
     }
 
     /** Records a part of an analysis that could not be computed. */
@@ -80,5 +116,19 @@ public final class Context {
         synchronized (failures) {
             return List.copyOf(failures);
         }
+    }
+
+    /**
+     * The failures ordered by analysis ({@code order} lists the analysis names; a failure named
+     * {@code "causal.perCampaign[C1]"} belongs to {@code "causal"}), each analysis's failures in the
+     * order they were recorded: the same list whether the analyses ran one after another or at once.
+     */
+    public List<AnalysisFailure> failures(List<String> order) {
+        List<AnalysisFailure> sorted = new ArrayList<>(failures());
+        sorted.sort(Comparator.comparingInt(f -> {
+            int i = order.indexOf(f.analysis().split("[.\\[]", 2)[0]);
+            return i < 0 ? order.size() : i;
+        }));
+        return List.copyOf(sorted);
     }
 }

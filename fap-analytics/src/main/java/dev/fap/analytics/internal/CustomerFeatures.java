@@ -4,6 +4,7 @@ import static dev.fap.analytics.internal.Sql.d;
 import static dev.fap.analytics.internal.Sql.dOrNull;
 import static dev.fap.analytics.internal.Sql.l;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.jooq.Record;
 
@@ -47,6 +48,12 @@ public final class CustomerFeatures {
     public final double[] observedMonths;
     public final String[] segment;
     public final boolean[] premium;
+    public final boolean[] active;
+    public final LocalDate[] signupDate;
+    /** The first day of the first SCD2 version with {@code is_active = false}, or null. */
+    public final LocalDate[] churnDate;
+    /** The customer's last transaction day, or null. */
+    public final LocalDate[] lastDay;
 
     private CustomerFeatures(int n) {
         this.n = n;
@@ -79,23 +86,41 @@ public final class CustomerFeatures {
         observedMonths = new double[n];
         segment = new String[n];
         premium = new boolean[n];
+        active = new boolean[n];
+        signupDate = new LocalDate[n];
+        churnDate = new LocalDate[n];
+        lastDay = new LocalDate[n];
     }
 
+    /**
+     * The features in one hash-aggregated pass over the fact table: first per customer × merchant category
+     * (so the number of distinct categories is a count of groups, not a sort of every transaction), then
+     * per customer. Averages are exact numeric sums divided by counts, as {@code avg()} computes them.
+     */
     static final String QUERY = """
-            with clock as (select ?::date as as_of, coalesce(min(transaction_date), ?::date) as start_day from gold.fact_transactions),
-            cur as (select * from gold.dim_customer where is_current),
+            with cur as (select * from gold.dim_customer where is_current),
             churn as (
                 select customer_id, min(valid_from) as churn_date
                 from gold.dim_customer where not is_active and version_number > 1 group by customer_id
             ),
-            tx as (
-                select customer_id, count(*) as n, max(transaction_date) as last_day,
+            tc as (
+                select customer_id, merchant_category, count(*) as n, max(transaction_date) as last_day,
                        sum(debit_amount) as spend, sum(purchase_amount) as purchase, sum(fee_amount) as fees,
-                       avg(transaction_amount_abs) filter (where is_approved and is_debit) as ticket,
-                       avg(is_digital_channel::int) as digital, avg(is_international::int) as intl,
-                       avg(is_night::int) as night, count(distinct merchant_category) as cats,
-                       avg(is_declined::int) as decline_rate
-                from gold.fact_transactions group by customer_id
+                       sum(transaction_amount_abs) filter (where is_approved and is_debit) as ticket_sum,
+                       count(transaction_amount_abs) filter (where is_approved and is_debit) as ticket_n,
+                       sum(is_digital_channel::int) as digital, count(is_digital_channel) as digital_n,
+                       sum(is_international::int) as intl, count(is_international) as intl_n,
+                       sum(is_night::int) as night, count(is_night) as night_n,
+                       sum(is_declined::int) as declined, count(is_declined) as declined_n
+                from gold.fact_transactions group by customer_id, merchant_category
+            ),
+            tx as (
+                select customer_id, sum(n) as n, max(last_day) as last_day, sum(spend) as spend, sum(purchase) as purchase,
+                       sum(fees) as fees, sum(ticket_sum) / nullif(sum(ticket_n), 0) as ticket,
+                       sum(digital) / nullif(sum(digital_n), 0) as digital, sum(intl) / nullif(sum(intl_n), 0) as intl,
+                       sum(night) / nullif(sum(night_n), 0) as night, count(merchant_category) as cats,
+                       sum(declined) / nullif(sum(declined_n), 0) as decline_rate
+                from tc group by customer_id
             ),
             acc as (
                 select a.customer_id, count(*) as products, bool_or(coalesce(p.is_premium, false)) as premium
@@ -110,8 +135,9 @@ public final class CustomerFeatures {
                 select customer_id, count(*) as n, count(*) filter (where is_late) as late
                 from silver.stg_loan_payments group by customer_id
             )
-            select c.customer_id, c.customer_key, not c.is_active as churned,
-                   greatest(0, (clock.as_of - c.signup_date) / 30.4375) as tenure_months,
+            select c.customer_id, c.customer_key, not c.is_active as churned, c.is_active, c.signup_date, churn.churn_date,
+                   tx.last_day,
+                   greatest(0, (?::date - c.signup_date) / 30.4375) as tenure_months,
                    coalesce(c.age, 0) as age, coalesce(c.credit_score, 0) as credit_score, coalesce(c.annual_income, 0) as income,
                    coalesce(tx.n, 0) as n, coalesce(tx.spend, 0) as spend, coalesce(tx.purchase, 0) as purchase,
                    coalesce(tx.fees, 0) as fees, coalesce(tx.ticket, 0) as ticket, coalesce(tx.digital, 0) as digital,
@@ -119,10 +145,10 @@ public final class CustomerFeatures {
                    coalesce(tx.decline_rate, 0) as decline_rate, coalesce(acc.products, 0) as products,
                    coalesce(acc.premium, false) as premium, ia.sat, coalesce(ia.n, 0) as interactions,
                    coalesce(lp.n, 0) as payments, coalesce(lp.late, 0) as late, c.customer_segment,
-                   greatest(1.0, (least(clock.as_of, case when c.is_active then clock.as_of
-                                                          else coalesce(churn.churn_date, tx.last_day, clock.as_of) end)
-                                  - greatest(c.signup_date, clock.start_day)) / 30.4375) as months
-            from cur c cross join clock
+                   greatest(1.0, (least(?::date, case when c.is_active then ?::date
+                                                      else coalesce(churn.churn_date, tx.last_day, ?::date) end)
+                                  - greatest(c.signup_date, ?::date)) / 30.4375) as months
+            from cur c
             left join churn on churn.customer_id = c.customer_id
             left join tx on tx.customer_id = c.customer_id
             left join acc on acc.customer_id = c.customer_id
@@ -132,13 +158,18 @@ public final class CustomerFeatures {
 
     /** Loads the features of every current customer. */
     public static CustomerFeatures load(Context ctx) {
-        List<Record> rows = ctx.sql().fetch(QUERY, ctx.asOfDate(), ctx.asOfDate());
+        LocalDate asOf = ctx.asOfDate();
+        List<Record> rows = ctx.sql().fetchWithWorkMem(QUERY, asOf, asOf, asOf, asOf, ctx.startDate());
         CustomerFeatures f = new CustomerFeatures(rows.size());
         double satSum = 0;
         int satN = 0;
         for (int i = 0; i < f.n; i++) {
             Record r = rows.get(i);
             f.customerId[i] = r.get("customer_id", String.class);
+            f.active[i] = Sql.b(r, "is_active");
+            f.signupDate[i] = r.get("signup_date", LocalDate.class);
+            f.churnDate[i] = r.get("churn_date", LocalDate.class);
+            f.lastDay[i] = r.get("last_day", LocalDate.class);
             f.customerKey[i] = l(r, "customer_key");
             f.churned[i] = Sql.b(r, "churned") ? 1 : 0;
             f.tenureMonths[i] = d(r, "tenure_months");

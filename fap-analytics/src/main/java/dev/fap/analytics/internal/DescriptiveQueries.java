@@ -26,64 +26,49 @@ public final class DescriptiveQueries {
 
     public static DescriptiveAnalysis run(Context ctx) {
         Sql sql = ctx.sql();
-        // one scan of the fact table: totals, months, channels and types (GROUPING SETS)
-        List<Record> sets = sql.fetch("""
-                select case when grouping(month) = 0 then 'month' when grouping(channel_l) = 0 then 'channel'
-                            when grouping(type_l) = 0 then 'type' else 'total' end as g,
-                       coalesce(month, channel_l, type_l) as label,
-                       count(*) as n, count(*) filter (where is_approved) as approved,
-                       coalesce(sum(approved_amount_abs), 0) as volume,
-                       avg(transaction_amount_abs) filter (where is_approved) as ticket_mean,
-                       stddev_samp(transaction_amount_abs) filter (where is_approved) as ticket_sd,
-                       count(*) filter (where is_fraud) as fraud, count(*) filter (where is_declined) as declined,
-                       coalesce(sum(fraud_amount_abs), 0) as fraud_amount
-                from (select customer_id, transaction_date, is_approved, is_fraud, is_declined, approved_amount_abs,
-                             transaction_amount_abs, fraud_amount_abs, to_char(transaction_date, 'YYYY-MM') as month,
-                             coalesce(channel, '(none)') as channel_l, coalesce(transaction_type, '(none)') as type_l
-                      from gold.fact_transactions) t
-                group by grouping sets ((), (month), (channel_l), (type_l))
-                order by g, label""");
+        // totals, months, channels and types: rolled up from the shared transaction cube (one pass over the facts)
+        TransactionCube cube = TransactionCube.of(ctx);
         // distinct customers per month and active customers: hash-grouped to one row per month × customer first,
-        // instead of count(distinct) inside the grouping sets (which sorts the fact table once per set)
-        List<Record> distinct = sql.fetch("""
-                with d as (select to_char(transaction_date, 'YYYY-MM') as month, customer_id,
-                                  bool_or(is_approved and transaction_date > ?::date - 90) as active
+        // instead of count(distinct) over the facts (which sorts them)
+        java.util.Map<Integer, Long> customersByMonth = new java.util.HashMap<>();
+        long activeCustomers = 0;
+        for (Record r : sql.fetch("""
+                with d as (select %s as month, customer_id, bool_or(is_approved and transaction_date > ?::date - 90) as active
                            from gold.fact_transactions group by 1, 2)
                 select month, count(*) as customers, 0 as active from d group by month
                 union all
-                select null, 0, count(distinct customer_id) filter (where active) from d""", ctx.asOfDate());
-        java.util.Map<String, Long> customersByMonth = new java.util.HashMap<>();
-        long activeCustomers = 0;
-        for (Record r : distinct) {
+                select null, 0, count(distinct customer_id) filter (where active) from d""".formatted(TransactionCube.MONTH),
+                ctx.asOfDate())) {
             if (r.get("month") == null) {
                 activeCustomers = l(r, "active");
             } else {
-                customersByMonth.put(s(r, "month"), l(r, "customers"));
+                customersByMonth.put(r.get("month", Integer.class), l(r, "customers"));
             }
         }
-        Record k = sets.stream().filter(r -> "total".equals(r.get("g"))).findFirst().orElseThrow();
+        TransactionCube.Sums k = cube.total();
         long customers = l(sql.one("select count(*) as n from gold.dim_customer where is_current"), "n");
-        long n = l(k, "n");
-        long approved = l(k, "approved");
-        MeanEstimate ticket = approved >= 2 ? TTests.meanInterval(approved, d(k, "ticket_mean"), d(k, "ticket_sd"), ctx.level()) : null;
-        ProportionEstimate fraud = n > 0 ? Proportions.wilson(l(k, "fraud"), n, ctx.level()) : null;
-        ProportionEstimate decline = n > 0 ? Proportions.wilson(l(k, "declined"), n, ctx.level()) : null;
-        Kpis kpis = new Kpis(n, approved, d(k, "volume"), ticket, customers, activeCustomers, fraud, decline, d(k, "fraud_amount"));
+        long n = k.n();
+        long approved = k.approved();
+        MeanEstimate ticket = approved >= 2 ? TTests.meanInterval(approved, orZero(k.ticketMean()), orZero(k.ticketSd()), ctx.level())
+                : null;
+        ProportionEstimate fraud = n > 0 ? Proportions.wilson(k.fraud(), n, ctx.level()) : null;
+        ProportionEstimate decline = n > 0 ? Proportions.wilson(k.declined(), n, ctx.level()) : null;
+        Kpis kpis = new Kpis(n, approved, k.volume().doubleValue(), ticket, customers, activeCustomers, fraud, decline,
+                k.fraudAmount().doubleValue());
 
         List<MonthlyTrend> trends = new ArrayList<>();
         Double prev = null;
-        for (Record r : sets) {
-            if (!"month".equals(r.get("g"))) {
-                continue;
-            }
-            double vol = d(r, "volume");
-            long rn = l(r, "n");
-            trends.add(new MonthlyTrend(s(r, "label"), rn, vol, Fractions.ratio(vol, l(r, "approved")), customersByMonth.getOrDefault(s(r, "label"), 0L),
-                    Fractions.ratio(l(r, "fraud"), rn), Fractions.ratio(l(r, "declined"), rn), prev == null || prev == 0 ? null : vol / prev - 1));
+        for (java.util.Map.Entry<Integer, TransactionCube.Sums> e : cube.by(TransactionCube.Cell::month).entrySet()) {
+            TransactionCube.Sums r = e.getValue();
+            double vol = r.volume().doubleValue();
+            long rn = r.n();
+            trends.add(new MonthlyTrend(TransactionCube.monthLabel(e.getKey()), rn, vol, Fractions.ratio(vol, r.approved()),
+                    customersByMonth.getOrDefault(e.getKey(), 0L), Fractions.ratio(r.fraud(), rn), Fractions.ratio(r.declined(), rn),
+                    prev == null || prev == 0 ? null : vol / prev - 1));
             prev = vol;
         }
-        Breakdown channels = breakdown("channel", "transactions", sets, "channel");
-        Breakdown types = breakdown("transaction_type", "transactions", sets, "type");
+        Breakdown channels = breakdown("channel", "transactions", cube.by(TransactionCube.Cell::channel));
+        Breakdown types = breakdown("transaction_type", "transactions", cube.by(TransactionCube.Cell::type));
         List<Breakdown> demo = new ArrayList<>();
         for (String col : List.of("age_band", "income_band", "customer_segment", "credit_score_band", "loyalty_tier")) {
             demo.add(breakdown(sql, col, "customers", "select coalesce(" + col + "::text, '(none)') as label, count(*) as n, "
@@ -130,14 +115,32 @@ public final class DescriptiveQueries {
                 List.copyOf(products), List.copyOf(merchants), status);
     }
 
-    /** A breakdown from the grouping-set rows of group {@code g} (label, n, volume), largest first. */
-    private static Breakdown breakdown(String dimension, String unit, List<Record> sets, String g) {
-        List<Record> rows = sets.stream().filter(r -> g.equals(r.get("g")))
-                .sorted(java.util.Comparator.comparingLong((Record r) -> -l(r, "n")).thenComparing(r -> s(r, "label"))).toList();
-        long total = rows.stream().mapToLong(r -> l(r, "n")).sum();
+    private static double orZero(Double v) {
+        return v == null ? 0.0 : v;
+    }
+
+    /** A breakdown of transactions (count, approved volume) by a cube dimension, largest first. */
+    private static Breakdown breakdown(String dimension, String unit, java.util.Map<String, TransactionCube.Sums> groups) {
+        return breakdown(dimension, unit, groups, TransactionCube.Sums::n, s -> s.volume().doubleValue());
+    }
+
+    /** A breakdown by a cube dimension with the given count and value per group (groups counting 0 left out), largest first. */
+    static Breakdown breakdown(String dimension, String unit, java.util.Map<String, TransactionCube.Sums> groups,
+                               java.util.function.ToLongFunction<TransactionCube.Sums> count,
+                               java.util.function.ToDoubleFunction<TransactionCube.Sums> value) {
+        List<java.util.Map.Entry<String, TransactionCube.Sums>> rows = new ArrayList<>();
+        for (java.util.Map.Entry<String, TransactionCube.Sums> e : groups.entrySet()) {
+            if (count.applyAsLong(e.getValue()) > 0) {
+                rows.add(e);
+            }
+        }
+        rows.sort(java.util.Comparator.comparingLong((java.util.Map.Entry<String, TransactionCube.Sums> e) -> -count.applyAsLong(e.getValue()))
+                .thenComparing(java.util.Map.Entry::getKey));
+        long total = rows.stream().mapToLong(e -> count.applyAsLong(e.getValue())).sum();
         List<Slice> slices = new ArrayList<>();
-        for (Record r : rows) {
-            slices.add(new Slice(s(r, "label"), l(r, "n"), Fractions.ratio(l(r, "n"), total), d(r, "volume")));
+        for (java.util.Map.Entry<String, TransactionCube.Sums> e : rows) {
+            long n = count.applyAsLong(e.getValue());
+            slices.add(new Slice(e.getKey(), n, Fractions.ratio(n, total), value.applyAsDouble(e.getValue())));
         }
         return new Breakdown(dimension, unit, total, List.copyOf(slices));
     }

@@ -21,27 +21,37 @@ public final class DiagnosticQueries {
     private DiagnosticQueries() {
     }
 
-    /** Fraud counts by every factor in one scan of the fact table (GROUPING SETS). */
-    static final String FRAUD_BY_FACTOR = """
-            select case when grouping(channel) = 0 then 'channel' when grouping(hour) = 0 then 'hour_of_day'
-                        when grouping(time_of_day) = 0 then 'time_of_day' when grouping(category) = 0 then 'merchant_category'
-                        when grouping(international) = 0 then 'is_international' else 'high_risk_merchant' end as factor,
-                   coalesce(channel, hour, time_of_day, category, international, high_risk) as level,
-                   count(*) as n, count(*) filter (where is_fraud) as events
-            from (select coalesce(channel, '(none)') as channel, lpad(hour_of_day::text, 2, '0') as hour, time_of_day,
-                         merchant_category as category, is_international::text as international,
-                         case when has_merchant then is_high_risk_merchant::text end as high_risk, is_fraud
-                  from gold.fact_transactions) t
-            group by grouping sets ((channel), (hour), (time_of_day), (category), (international), (high_risk))
-            order by 1, 2""";
+    /** The fraud factors, in report order. */
+    static final List<String> FRAUD_FACTORS = List.of("channel", "hour_of_day", "time_of_day", "merchant_category", "is_international",
+            "high_risk_merchant");
+
+    /**
+     * Transactions and frauds per combination of all six fraud factors, in one hash-aggregated pass over the
+     * fact table (about a thousand combinations, however many transactions); each factor's table is a sum
+     * of combinations. The labels are formatted after grouping, not per transaction.
+     */
+    static final String FRAUD_BY_FACTORS = """
+            select coalesce(channel, '(none)') as channel, lpad(hour_of_day::text, 2, '0') as hour_of_day, time_of_day,
+                   merchant_category, is_international::text as is_international,
+                   case when has_merchant then is_high_risk_merchant::text end as high_risk_merchant, n, events
+            from (select channel, hour_of_day, time_of_day, merchant_category, is_international, has_merchant, is_high_risk_merchant,
+                         count(*) as n, count(*) filter (where is_fraud) as events
+                  from gold.fact_transactions group by 1, 2, 3, 4, 5, 6, 7) t""";
 
     public static DiagnosticAnalysis run(Context ctx) {
-        List<Record> byFactor = ctx.sql().fetch(FRAUD_BY_FACTOR);
+        List<Record> combos = ctx.sql().fetch(FRAUD_BY_FACTORS);
         List<Supplier<FactorTest>> fraud = new ArrayList<>();
-        for (String factor : List.of("channel", "hour_of_day", "time_of_day", "merchant_category", "is_international",
-                "high_risk_merchant")) {
-            List<Record> rows = byFactor.stream().filter(r -> factor.equals(r.get("factor")) && r.get("level") != null).toList();
-            fraud.add(() -> FactorTests.test(ctx, "is_fraud", factor, rows));
+        for (String factor : FRAUD_FACTORS) {
+            java.util.TreeMap<String, long[]> levels = new java.util.TreeMap<>();
+            for (Record r : combos) {
+                String level = r.get(factor, String.class);
+                if (level != null) {
+                    long[] c = levels.computeIfAbsent(level, k -> new long[2]);
+                    c[0] += l(r, "n");
+                    c[1] += l(r, "events");
+                }
+            }
+            fraud.add(() -> FactorTests.test(ctx, "is_fraud", factor, List.copyOf(levels.keySet()), levels.values().toArray(long[][]::new)));
         }
         List<FactorTest> fraudDrivers = FactorTests.adjusted(ctx, "diagnostic.fraudDrivers", fraud);
 
@@ -56,9 +66,9 @@ public final class DiagnosticQueries {
         } catch (FapException e) {
             ctx.fail("diagnostic.churnByTenure", e);
         }
-        Breakdown declines = DescriptiveQueries.breakdown(ctx.sql(), "decline_reason", "transactions", """
-                select decline_reason as label, count(*) as n, coalesce(sum(declined_amount_abs), 0) as value
-                from gold.fact_transactions where is_declined group by 1 order by n desc, label""");
+        Breakdown declines = DescriptiveQueries.breakdown("decline_reason", "transactions",
+                TransactionCube.of(ctx).by(TransactionCube.Cell::declineReason), TransactionCube.Sums::declined,
+                c -> c.declinedAmount().doubleValue());
 
         String lateBy = """
                 with pay as (

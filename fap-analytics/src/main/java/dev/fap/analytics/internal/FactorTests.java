@@ -27,16 +27,25 @@ final class FactorTests {
     /** One factor test from rows {@code level, n, events} already fetched. */
     static FactorTest test(Context ctx, String outcome, String factor, List<Record> rows) {
         List<String> labels = new ArrayList<>();
-        long[][] table = new long[rows.size()][2];
-        long events = 0;
-        long n = 0;
+        long[][] counts = new long[rows.size()][];
         for (int i = 0; i < rows.size(); i++) {
             Record r = rows.get(i);
             labels.add(s(r, "level"));
-            table[i][0] = l(r, "events");
-            table[i][1] = l(r, "n") - l(r, "events");
+            counts[i] = new long[] {l(r, "n"), l(r, "events")};
+        }
+        return test(ctx, outcome, factor, labels, counts);
+    }
+
+    /** One factor test from the levels' labels and their {@code {n, events}}, in table order. */
+    static FactorTest test(Context ctx, String outcome, String factor, List<String> labels, long[][] counts) {
+        long[][] table = new long[counts.length][2];
+        long events = 0;
+        long n = 0;
+        for (int i = 0; i < counts.length; i++) {
+            table[i][0] = counts[i][1];
+            table[i][1] = counts[i][0] - counts[i][1];
             events += table[i][0];
-            n += l(r, "n");
+            n += counts[i][0];
         }
         ChiSquareResult chi = ChiSquareTest.independence(labels, List.of(outcome, "not " + outcome), table);
         double overall = (double) events / n;

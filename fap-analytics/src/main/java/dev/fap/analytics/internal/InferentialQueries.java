@@ -42,17 +42,18 @@ public final class InferentialQueries {
     public static InferentialAnalysis run(Context ctx) {
         WelchTTestResult weekend = null;
         try {
-            List<Record> g = ctx.sql().fetch("""
-                    select is_weekend, count(*) as n, avg(transaction_amount_abs) as mean, var_samp(transaction_amount_abs) as var
-                    from gold.fact_transactions where is_approved group by is_weekend""");
+            // approved tickets by weekend/weekday, rolled up from the shared transaction cube
+            Map<Boolean, TransactionCube.Sums> g = TransactionCube.of(ctx).by(TransactionCube.Cell::weekend);
             Moments we = null;
             Moments wd = null;
-            for (Record r : g) {
-                Moments m = new Moments(l(r, "n"), d(r, "mean"), d(r, "var"));
-                if (Sql.b(r, "is_weekend")) {
-                    we = m;
+            for (Map.Entry<Boolean, TransactionCube.Sums> e : g.entrySet()) {
+                if (e.getValue().approved() == 0) {
+                    continue;
+                }
+                if (e.getKey()) {
+                    we = e.getValue().ticketMoments();
                 } else {
-                    wd = m;
+                    wd = e.getValue().ticketMoments();
                 }
             }
             if (we == null || wd == null) {
@@ -154,38 +155,50 @@ public final class InferentialQueries {
         return List.copyOf(out);
     }
 
+    /** Months after signup at which cohort retention is reported. */
+    static final int[] RETENTION_MONTHS = {1, 2, 3, 6, 9, 12, 18, 24};
+
+    /**
+     * Cohort retention from the per-customer features: current customers who signed up on or after the
+     * data's first day, grouped by signup quarter; a customer counts at m months once signup + m months
+     * has passed, and is retained unless churned by then (churn date: the first inactive SCD2 version,
+     * else the last transaction, else the signup day).
+     */
     static List<CohortRetention> retention(Context ctx) {
-        List<Record> rows = ctx.sql().fetch("""
-                with clock as (select ?::date as as_of, min(transaction_date) as start_day from gold.fact_transactions),
-                churn as (select customer_id, min(valid_from) as churn_date from gold.dim_customer
-                          where not is_active and version_number > 1 group by customer_id),
-                last_tx as (select customer_id, max(transaction_date) as last_day from gold.fact_transactions group by customer_id),
-                c as (
-                    select c.customer_id, c.signup_date, to_char(c.signup_date, 'YYYY-"Q"Q') as cohort,
-                           case when c.is_active then null else coalesce(ch.churn_date, lt.last_day, c.signup_date) end as churn_date
-                    from gold.dim_customer c cross join clock
-                    left join churn ch on ch.customer_id = c.customer_id
-                    left join last_tx lt on lt.customer_id = c.customer_id
-                    where c.is_current and c.signup_date >= clock.start_day
-                ),
-                sizes as (select cohort, count(*) as size from c group by cohort),
-                m as (select unnest(array[1, 2, 3, 6, 9, 12, 18, 24]) as months)
-                select c.cohort, m.months, sizes.size,
-                       count(*) as n,
-                       count(*) filter (where c.churn_date is null or c.churn_date > c.signup_date + make_interval(months => m.months)) as kept
-                from c cross join m cross join clock join sizes on sizes.cohort = c.cohort
-                where c.signup_date + make_interval(months => m.months) <= clock.as_of
-                group by c.cohort, m.months, sizes.size order by 1, 2""", ctx.asOfDate());
-        Map<String, List<RetentionPoint>> points = new LinkedHashMap<>();
-        Map<String, Long> sizes = new LinkedHashMap<>();
-        for (Record r : rows) {
-            String cohort = s(r, "cohort");
-            sizes.put(cohort, l(r, "size"));
-            points.computeIfAbsent(cohort, k -> new ArrayList<>()).add(new RetentionPoint(r.get("months", Integer.class),
-                    Proportions.wilson(l(r, "kept"), l(r, "n"), ctx.level())));
+        CustomerFeatures f = ctx.features();
+        java.util.TreeMap<String, long[]> counts = new java.util.TreeMap<>(); // [size, n(m1), kept(m1), n(m2), ...]
+        for (int i = 0; i < f.n; i++) {
+            java.time.LocalDate signup = f.signupDate[i];
+            if (signup == null || signup.isBefore(ctx.startDate())) {
+                continue;
+            }
+            java.time.LocalDate churn = f.active[i] ? null
+                    : f.churnDate[i] != null ? f.churnDate[i] : f.lastDay[i] != null ? f.lastDay[i] : signup;
+            String cohort = signup.getYear() + "-Q" + ((signup.getMonthValue() - 1) / 3 + 1);
+            long[] c = counts.computeIfAbsent(cohort, k -> new long[1 + 2 * RETENTION_MONTHS.length]);
+            c[0]++;
+            for (int m = 0; m < RETENTION_MONTHS.length; m++) {
+                java.time.LocalDate mark = signup.plusMonths(RETENTION_MONTHS[m]);
+                if (!mark.isAfter(ctx.asOfDate())) {
+                    c[1 + 2 * m]++;
+                    if (churn == null || churn.isAfter(mark)) {
+                        c[2 + 2 * m]++;
+                    }
+                }
+            }
         }
         List<CohortRetention> out = new ArrayList<>();
-        points.forEach((k, v) -> out.add(new CohortRetention(k, sizes.get(k), List.copyOf(v))));
+        counts.forEach((cohort, c) -> {
+            List<RetentionPoint> points = new ArrayList<>();
+            for (int m = 0; m < RETENTION_MONTHS.length; m++) {
+                if (c[1 + 2 * m] > 0) {
+                    points.add(new RetentionPoint(RETENTION_MONTHS[m], Proportions.wilson(c[2 + 2 * m], c[1 + 2 * m], ctx.level())));
+                }
+            }
+            if (!points.isEmpty()) {
+                out.add(new CohortRetention(cohort, c[0], List.copyOf(points)));
+            }
+        });
         return List.copyOf(out);
     }
 }

@@ -66,13 +66,12 @@ public final class PredictiveQueries {
                  Breakdown risk, Scores scores) {
     }
 
-    private static final Map<Context, State> CACHE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
+    /** The models, scores, CLV and risk of this run, computed once and shared with the prescriptive analysis. */
     static State compute(Context ctx) {
-        State cached = CACHE.get(ctx);
-        if (cached != null) {
-            return cached;
-        }
+        return ctx.shared("predictive", () -> fitAndScore(ctx));
+    }
+
+    private static State fitAndScore(Context ctx) {
         CustomerFeatures f = ctx.features();
         if (f.n < 10) {
             throw new FapException(ErrorCode.ANALYSIS_FAILED, "predictive models need at least 10 customers, had " + f.n,
@@ -150,7 +149,6 @@ public final class PredictiveQueries {
         Breakdown riskBreakdown = new Breakdown("risk_category", "customers", f.n, List.copyOf(slices));
         State s = new State(churn.evaluation(), fraudEval, defaultEval, clvSummary, riskBreakdown,
                 new Scores(churnP, defaultP, fraudP, clv, risk));
-        CACHE.put(ctx, s);
         return s;
     }
 

@@ -60,15 +60,23 @@ public final class PrescriptiveQueries {
             """;
 
     public static PrescriptiveAnalysis run(Context ctx) {
+        // the offer summary and the top 20 from one evaluation of the candidates (the CTE is materialised once)
         List<OfferSummary> offers = new ArrayList<>();
-        for (Record r : ctx.sql().fetch(BEST + """
-                select product_id, product_name, count(*) as n, avg(prob) as prob, max(value) as value, sum(ev) as ev
-                from best group by product_id, product_name order by ev desc, product_id""")) {
-            offers.add(new OfferSummary(s(r, "product_id"), s(r, "product_name"), l(r, "n"), d(r, "prob"), d(r, "value"), d(r, "ev")));
-        }
         List<NextBestOffer> top = new ArrayList<>();
-        for (Record r : ctx.sql().fetch(BEST + "select * from best order by ev desc, customer_id limit 20")) {
-            top.add(new NextBestOffer(s(r, "customer_id"), s(r, "product_id"), d(r, "prob"), d(r, "value"), d(r, "ev")));
+        for (Record r : ctx.sql().fetch(BEST + """
+                , summary as (select product_id, product_name, count(*) as n, avg(prob) as prob, max(value) as value, sum(ev) as ev
+                              from best group by product_id, product_name),
+                top as (select customer_id, product_id, prob, value, ev from best order by ev desc, customer_id limit 20)
+                select 0 as part, row_number() over (order by ev desc, product_id) as ord, product_id, product_name,
+                       null as customer_id, n, prob, value, ev from summary
+                union all
+                select 1, row_number() over (order by ev desc, customer_id), product_id, null, customer_id, 0, prob, value, ev from top
+                order by part, ord""")) {
+            if (l(r, "part") == 0) {
+                offers.add(new OfferSummary(s(r, "product_id"), s(r, "product_name"), l(r, "n"), d(r, "prob"), d(r, "value"), d(r, "ev")));
+            } else {
+                top.add(new NextBestOffer(s(r, "customer_id"), s(r, "product_id"), d(r, "prob"), d(r, "value"), d(r, "ev")));
+            }
         }
         BudgetAllocation budget = null;
         try {

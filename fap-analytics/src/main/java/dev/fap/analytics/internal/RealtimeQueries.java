@@ -38,11 +38,13 @@ public final class RealtimeQueries {
             ctx.sql().fetch("select 1");
             rtt[i] = (System.nanoTime() - t0) / 1e6;
         }
+        // newest transaction, load lag and size of the last batch in one pass (one row per load batch)
         Record head = ctx.sql().one("""
-                select max(transaction_date) as newest,
-                       extract(epoch from (now() - max(_loaded_at))) as lag_s,
-                       (select count(*) from bronze.transactions where _batch_id = (select max(_batch_id) from bronze.transactions)) as last_batch
-                from bronze.transactions""");
+                with b as (select _batch_id, count(*) as n, max(transaction_date) as newest, max(_loaded_at) as loaded
+                           from bronze.transactions group by _batch_id)
+                select max(newest) as newest, extract(epoch from (now() - max(loaded))) as lag_s,
+                       coalesce((select sum(n) from b where _batch_id = (select max(_batch_id) from b)), 0) as last_batch
+                from b""");
         LocalDateTime end = head.get("newest", LocalDateTime.class);
         if (end == null) {
             throw new dev.fap.core.FapException(dev.fap.core.ErrorCode.ANALYSIS_FAILED, "no transactions to monitor in bronze.transactions",

@@ -29,13 +29,39 @@ public final class Sql {
         long t0 = System.nanoTime();
         try {
             List<Record> rows = db.dsl().fetch(sql, binds);
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("{} ms, {} rows: {}", (System.nanoTime() - t0) / 1_000_000, rows.size(),
-                        sql.strip().replaceAll("\\s+", " ").substring(0, Math.min(140, sql.strip().replaceAll("\\s+", " ").length())));
-            }
+            log(t0, rows.size(), sql);
             return rows;
         } catch (DataAccessException e) {
             throw translate(e, sql);
+        }
+    }
+
+    /** {@code work_mem} for the few statements that hash-aggregate per customer (see {@link #fetchWithWorkMem}). */
+    static final String LARGE_WORK_MEM = "256MB";
+
+    /**
+     * Runs a query in its own transaction with {@code SET LOCAL work_mem} raised to {@value #LARGE_WORK_MEM},
+     * so a hash aggregate with one group per customer × category stays in memory on large data instead of
+     * spilling to disk; the setting ends with the transaction.
+     */
+    public List<Record> fetchWithWorkMem(String sql, Object... binds) {
+        long t0 = System.nanoTime();
+        try {
+            List<Record> rows = db.dsl().transactionResult(cfg -> {
+                cfg.dsl().execute("set local work_mem = '" + LARGE_WORK_MEM + "'");
+                return cfg.dsl().fetch(sql, binds);
+            });
+            log(t0, rows.size(), sql);
+            return rows;
+        } catch (DataAccessException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    private static void log(long t0, int rows, String sql) {
+        if (LOG.isDebugEnabled()) {
+            String flat = sql.strip().replaceAll("\\s+", " ");
+            LOG.debug("{} ms, {} rows: {}", (System.nanoTime() - t0) / 1_000_000, rows, flat.substring(0, Math.min(140, flat.length())));
         }
     }
 

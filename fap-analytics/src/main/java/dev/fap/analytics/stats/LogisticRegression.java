@@ -37,17 +37,19 @@ public final class LogisticRegression {
     private final int maxIterations;
     private final double tolerance;
     private final double level;
+    private final double[] start;
 
-    private LogisticRegression(double ridge, int maxIterations, double tolerance, double level) {
+    private LogisticRegression(double ridge, int maxIterations, double tolerance, double level, double[] start) {
         this.ridge = ridge;
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
         this.level = level;
+        this.start = start;
     }
 
     /** Plain maximum likelihood, at most 100 iterations, tolerance 1e-12, 95% intervals. */
     public static LogisticRegression defaults() {
-        return new LogisticRegression(0.0, 100, 1e-12, 0.95);
+        return new LogisticRegression(0.0, 100, 1e-12, 0.95, null);
     }
 
     /** With an L2 penalty {@code λ/2·Σ_{j≥1} βj²} (λ ≥ 0) on the scale of the given features. */
@@ -55,7 +57,7 @@ public final class LogisticRegression {
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw FapException.invalidArgument("ridge penalty must be finite and ≥ 0, was " + lambda, "pass e.g. 1.0");
         }
-        return new LogisticRegression(lambda, maxIterations, tolerance, level);
+        return new LogisticRegression(lambda, maxIterations, tolerance, level, start);
     }
 
     /** With another iteration limit. */
@@ -63,13 +65,29 @@ public final class LogisticRegression {
         if (max < 1) {
             throw FapException.invalidArgument("maxIterations must be ≥ 1, was " + max, "pass e.g. 100");
         }
-        return new LogisticRegression(ridge, max, tolerance, level);
+        return new LogisticRegression(ridge, max, tolerance, level, start);
     }
 
     /** With another confidence level for the coefficient intervals. */
     public LogisticRegression withLevel(double level) {
         Checks.level(level);
-        return new LogisticRegression(ridge, maxIterations, tolerance, level);
+        return new LogisticRegression(ridge, maxIterations, tolerance, level, start);
+    }
+
+    /**
+     * With starting coefficients for the iterations (intercept first, then one per feature) instead of
+     * the intercept-only start: a warm start, e.g. from the full-sample fit when re-fitting bootstrap
+     * resamples, which then converge in two or three Newton steps instead of six or seven. The optimum is
+     * the same (the log-likelihood is concave); it is reached to the same tolerance.
+     */
+    public LogisticRegression withStart(double... coefficients) {
+        Checks.finite(coefficients, "starting coefficients");
+        return new LogisticRegression(ridge, maxIterations, tolerance, level, coefficients.clone());
+    }
+
+    /** The coefficients (intercept first) of a fitted model, e.g. to warm-start {@link #withStart} from. */
+    public static double[] coefficients(LogisticModel model) {
+        return model.coefficients().stream().mapToDouble(LogisticCoefficient::estimate).toArray();
     }
 
     /** Fits unweighted: {@code x[i]} is the feature row of observation i (no intercept column), y in {0, 1}. */
@@ -99,7 +117,15 @@ public final class LogisticRegression {
             System.arraycopy(x[i], 0, design[i], 1, p - 1);
         }
         double[] beta = new double[p];
-        beta[0] = Math.log(sy / (sw - sy));
+        if (start != null) {
+            if (start.length != p) {
+                throw FapException.invalidArgument("starting coefficients must be " + p + " (intercept and " + (p - 1)
+                        + " features), were " + start.length, "pass the coefficients of a model with the same features");
+            }
+            System.arraycopy(start, 0, beta, 0, p);
+        } else {
+            beta[0] = Math.log(sy / (sw - sy));
+        }
         double dev = deviance(design, y, weight, beta) + penalty(beta);
         boolean converged = false;
         int it = 0;
