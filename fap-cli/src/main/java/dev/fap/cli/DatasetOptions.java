@@ -2,6 +2,7 @@ package dev.fap.cli;
 
 import dev.fap.generator.DatasetSpec;
 import java.time.LocalDate;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The generator's options shared by {@code run} and {@code generate}; unset ones keep {@link DatasetSpec#defaults()}. */
@@ -34,6 +35,22 @@ final class DatasetOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Generator threads; changes speed, never the data.")
     Integer threads;
 
+    @Option(names = "--locale", paramLabel = "TAG",
+            description = "Names, addresses, phones and currency: en-US (default), en-GB, de-DE, fr-FR, es-ES, it-IT or nl-NL.")
+    String locale;
+
+    @Option(names = "--fraud-rate", paramLabel = "R",
+            description = "Share of card purchases that are fraud, 0 - 0.5 (default: the generator's own, about 0.007).")
+    Double fraudRate;
+
+    @Option(names = "--decline-rate", paramLabel = "R",
+            description = "Share of transactions declined, 0 - 0.5 (default: the generator's own, about 0.03 - 0.05).")
+    Double declineRate;
+
+    @Option(names = "--churn-rate", paramLabel = "R",
+            description = "Share of customers who churn within a year, 0 - 0.9 (default: the generator's own, about 0.08).")
+    Double churnRate;
+
     DatasetSpec spec() {
         DatasetSpec s = DatasetSpec.defaults();
         if (seed != null) {
@@ -59,6 +76,18 @@ final class DatasetOptions {
         }
         if (threads != null) {
             s = s.withThreads(threads);
+        }
+        if (locale != null) {
+            s = s.withLocale(Locale.forLanguageTag(locale));
+        }
+        if (fraudRate != null) {
+            s = s.withFraudRate(fraudRate);
+        }
+        if (declineRate != null) {
+            s = s.withDeclineRate(declineRate);
+        }
+        if (churnRate != null) {
+            s = s.withChurnRate(churnRate);
         }
         return s;
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Generate the synthetic banking dataset as CSV files (one <table>.csv per bronze table).",
         footer = {"%nExample:", "  fap generate --customers 5000 --transactions 250000 --to data/raw",
+                "  fap generate --locale de-DE --fraud-rate 0.02 --decline-rate 0.06 --churn-rate 0.15 --to data/de",
                 "  fap load --from data/raw --data-dir .fap/pgdata"})
 final class GenerateCommand implements Callable<Integer> {
     @ParentCommand

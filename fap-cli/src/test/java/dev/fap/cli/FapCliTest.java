@@ -42,6 +42,26 @@ class FapCliTest {
     }
 
     @Test
+    void generateTakesALocaleAndBusinessRates() throws IOException {
+        Path csv = tmp.resolve("de");
+        CliRunner.Result r = CliRunner.run("generate", "--customers", "60", "--transactions", "3000", "--merchants", "40",
+                "--locale", "de-DE", "--fraud-rate", "0.03", "--decline-rate", "0.08", "--churn-rate", "0.2", "--to", csv.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        java.util.List<String> customers = Files.readAllLines(csv.resolve("customers.csv"));
+        assertThat(customers).hasSize(61);
+        assertThat(customers.subList(1, 61)).allMatch(l -> l.contains(",DE,") && l.contains(",+49 "));
+        java.util.List<String> transactions = Files.readAllLines(csv.resolve("transactions.csv"));
+        assertThat(transactions.subList(1, transactions.size())).allMatch(l -> l.contains(",EUR,"));
+
+        CliRunner.Result locale = CliRunner.run("generate", "--locale", "pt-BR", "--to", tmp.resolve("x").toString());
+        assertThat(locale.exitCode()).isEqualTo(2);
+        assertThat(locale.err()).contains("locale 'pt-BR' is not supported").contains("en-US, en-GB, de-DE, fr-FR, es-ES, it-IT, nl-NL");
+        CliRunner.Result rate = CliRunner.run("run", "--churn-rate", "15", "--out", tmp.resolve("y").toString());
+        assertThat(rate.exitCode()).isEqualTo(2);
+        assertThat(rate.err()).contains("churn rate must be in [0, 0.9]").contains("a share, not a percentage");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         CliRunner.Result r = CliRunner.run("run", "--no-such-option");
         assertThat(r.exitCode()).isEqualTo(2);
