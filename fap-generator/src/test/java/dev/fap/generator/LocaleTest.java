@@ -107,6 +107,19 @@ class LocaleTest {
     }
 
     @Test
+    void batchesContinueInTheLocaleWithTheCalibratedRates() {
+        DataGenerator base = DataGenerator.of(DatasetSpec.defaults().withCustomers(120).withTransactions(6_000).withMerchants(40)
+                .withLocale(Locale.forLanguageTag("nl-NL")).withFraudRate(0.03));
+        FinancialDataset next = base.nextBatch(60).inMemory();
+        assertThat(next.customers()).isNotEmpty().allMatch(c -> c.country().equals("NL") && c.phone().startsWith("+31 "));
+        assertThat(next.transactions()).isNotEmpty().allMatch(t -> t.currency().equals("EUR"));
+        assertThat(next.accounts()).extracting(Account::currency).containsOnly("EUR");
+        // the batch uses the base dataset's calibrated fraud intercept
+        assertThat(base.nextBatch(60).groundTruth().fraud().intercept()).isEqualTo(base.groundTruth().fraud().intercept())
+                .isGreaterThan(-5.7);
+    }
+
+    @Test
     void aLocaleKeepsThePlantedFraudDrivers() {
         FinancialDataset ds = DataGenerator.of(DatasetSpec.defaults().withLocale(Locale.ITALY).withFraudRate(0.02)).inMemory();
         double[][] fit = PlantedEffectsTest.fraudRegression(ds);

@@ -32,6 +32,7 @@ import org.postgresql.PGConnection;
  * CP=fap-generator/target-gen/test-classes:fap-generator/target-gen/classes:fap-core/target-gen/classes:$(cat /tmp/gen-cp.txt)
  * java -cp $CP dev.fap.generator.bench.GeneratorBenchmark csv        # default dataset to CSV, first run after JVM start
  * java -cp $CP dev.fap.generator.bench.GeneratorBenchmark nullsink   # transactions/s, one thread, rows discarded
+ * java -cp $CP dev.fap.generator.bench.GeneratorBenchmark variants   # default dataset: en-US vs other locales vs business rates
  * java -cp $CP dev.fap.generator.bench.GeneratorBenchmark copy       # bronze load vs raw COPY (embedded PostgreSQL)
  * java -Xmx512m -cp $CP dev.fap.generator.bench.GeneratorBenchmark big 10000000   # 10M transactions, CSV-formatted, 512 MB heap
  * </pre>
@@ -44,9 +45,10 @@ public final class GeneratorBenchmark {
         switch (what) {
             case "csv" -> csv();
             case "nullsink" -> nullSink();
+            case "variants" -> variants();
             case "copy" -> copy();
             case "big" -> big(args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L);
-            default -> throw new IllegalArgumentException("csv | nullsink | copy | big [n]");
+            default -> throw new IllegalArgumentException("csv | nullsink | variants | copy | big [n]");
         }
     }
 
@@ -114,6 +116,39 @@ public final class GeneratorBenchmark {
         }
         System.out.printf(Locale.ROOT, "| same, every row formatted as CSV into a null stream | best %.2f s wall, %.2f s CPU | %,.0f tx/s wall, "
                 + "%,.0f tx/s per CPU-second |%n", wallCsv, cpuCsv, tx / wallCsv, tx / cpuCsv);
+    }
+
+    /**
+     * The default dataset in memory-less form (rows discarded, all cores), warm, best of 5 by wall
+     * time and process CPU: en-US, two other locales, and each business rate (which adds the
+     * calibration: pilot runs of the spec, and for churn a second world build).
+     */
+    private static void variants() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        DatasetSpec d = DatasetSpec.defaults();
+        java.util.Map<String, DatasetSpec> specs = new java.util.LinkedHashMap<>();
+        specs.put("en-US (default)", d);
+        specs.put("de-DE", d.withLocale(Locale.GERMANY));
+        specs.put("en-GB", d.withLocale(Locale.UK));
+        specs.put("fraud rate 0.02", d.withFraudRate(0.02));
+        specs.put("decline rate 0.10", d.withDeclineRate(0.10));
+        specs.put("churn rate 0.25", d.withChurnRate(0.25));
+        specs.put("all three rates", d.withFraudRate(0.02).withDeclineRate(0.10).withChurnRate(0.25));
+        for (int i = 0; i < 2; i++) {
+            specs.values().forEach(s -> DataGenerator.of(s).forEachRow(r -> { }));
+        }
+        specs.forEach((name, spec) -> {
+            long best = Long.MAX_VALUE;
+            long bestCpu = Long.MAX_VALUE;
+            for (int i = 0; i < 5; i++) {
+                long c0 = os.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                DataGenerator.of(spec).forEachRow(r -> { });
+                best = Math.min(best, (System.nanoTime() - t0) / 1_000_000);
+                bestCpu = Math.min(bestCpu, (os.getProcessCpuTime() - c0) / 1_000_000);
+            }
+            System.out.printf(Locale.ROOT, "| %s | %d ms wall | %d ms CPU |%n", name, best, bestCpu);
+        });
     }
 
     /** Bronze load (stamped batch) vs raw COPY of the same CSV files, same database, same run. */
