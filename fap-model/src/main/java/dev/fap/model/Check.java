@@ -3,10 +3,16 @@ package dev.fap.model;
 import dev.fap.core.FapException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -250,7 +256,16 @@ public final class Check {
      * inspect failures.
      */
     public String failingRowsSql(Model model) {
-        String rel = where == null ? model.relation() + " r" : "(select * from " + model.relation() + " where " + where + ") r";
+        return failingRowsSql(model, model.relation());
+    }
+
+    /**
+     * The same query as {@link #failingRowsSql(Model)} reading the model's rows from {@code relation}, a
+     * copy of them (e.g. the engine's scratch table of a view, evaluated once per test run). SQL the
+     * check was declared with (an expression, a filter, a reference query) is left as written.
+     */
+    public String failingRowsSql(Model model, String relation) {
+        String rel = where == null ? relation + " r" : "(select * from " + relation + " where " + where + ") r";
         String vf = Model.VALID_FROM;
         String vt = "coalesce(" + Model.VALID_TO + ", 'infinity')";
         return switch (kind) {
@@ -260,25 +275,11 @@ public final class Check {
                         + columns.stream().map(x -> x + " is not null").collect(Collectors.joining(" and "))
                         + " group by " + c + " having count(*) > 1";
             }
-            case NOT_NULL -> "select * from " + rel + " where "
-                    + columns.stream().map(x -> x + " is null").collect(Collectors.joining(" or "));
+            case NOT_NULL, RANGE, EXPRESSION -> "select * from " + rel + " where " + rowCondition();
             case ACCEPTED_VALUES -> "select " + columns.get(0) + ", count(*) as n_records from " + rel + " where "
-                    + columns.get(0) + " is not null and " + columns.get(0) + "::text not in ("
-                    + args.stream().map(Check::quote).collect(Collectors.joining(", ")) + ") group by " + columns.get(0);
+                    + rowCondition() + " group by " + columns.get(0);
             case RELATIONSHIPS -> "select r.* from " + rel + " where r." + columns.get(0) + " is not null and not exists (select 1 from "
                     + args.get(0) + " p where p." + args.get(1) + " = r." + columns.get(0) + ")";
-            case RANGE -> {
-                String c = columns.get(0);
-                List<String> conds = new ArrayList<>();
-                if (!args.get(0).isEmpty()) {
-                    conds.add(c + " < " + args.get(0));
-                }
-                if (!args.get(1).isEmpty()) {
-                    conds.add(c + " > " + args.get(1));
-                }
-                yield "select * from " + rel + " where " + String.join(" or ", conds);
-            }
-            case EXPRESSION -> "select * from " + rel + " where not coalesce((" + args.get(0) + "), false)";
             case ROW_COUNT -> "select n_actual, n_expected from (select (select count(*) from " + rel + ") as n_actual, ("
                     + args.get(0) + ") as n_expected) x where n_actual is distinct from n_expected";
             case FRESHNESS -> "select latest, reference, reference - latest as lag from (select (select max("
@@ -299,6 +300,87 @@ public final class Check {
             case SCD2_VALID_VERSION -> "select r.* from " + rel + " left join " + args.get(0) + " d on d." + args.get(1) + " = r."
                     + columns.get(0) + " where r." + columns.get(0) + " is not null and (d." + args.get(1) + " is null or not (r."
                     + args.get(2) + " >= d." + vf + " and r." + args.get(2) + " < coalesce(d." + Model.VALID_TO + ", 'infinity')))";
+        };
+    }
+
+    /**
+     * For the checks that judge each row on its own ({@code not_null}, {@code range}, {@code expression},
+     * {@code accepted_values}): the condition over the model's columns that a failing row satisfies,
+     * this check's {@link #where} filter included; so that many checks can be counted in one scan with
+     * {@code count(*) filter (where <condition>)}. For {@code not_null}, {@code range} and
+     * {@code expression} that count is the check's number of failing rows; {@code accepted_values}
+     * counts groups of equal values, so there the count only says whether it fails. Empty for the
+     * other kinds.
+     */
+    public Optional<String> failingRowCondition() {
+        String c = rowCondition();
+        if (c == null) {
+            return Optional.empty();
+        }
+        // case, not and: the filter guards the condition as the filtered subquery of failingRowsSql does
+        return Optional.of(where == null ? c : "case when (" + where + ") then (" + c + ") else false end");
+    }
+
+    /**
+     * Of {@code available}, the columns of the model's relation, those this check reads from the model's
+     * rows: its columns, the SCD2 columns, and every one named (as a word) in the SQL it was declared
+     * with; all of them when that SQL may read whole rows (a {@code *} other than {@code count(*)}, a
+     * quoted name, or the row alias {@code r} other than in {@code r.column}). The engine copies only
+     * these columns of a view for its checks.
+     */
+    public Set<String> columnsRead(Collection<String> available) {
+        List<String> texts = new ArrayList<>(columns);
+        if (where != null) {
+            texts.add(where);
+        }
+        switch (kind) {
+            case EXPRESSION, ROW_COUNT -> texts.add(args.get(0));
+            case FRESHNESS -> texts.add(args.get(1));
+            case SCD2_VALID_VERSION -> texts.add(args.get(2));
+            case SCD2_ONE_CURRENT, SCD2_NO_OVERLAP -> texts.addAll(List.of(Model.VALID_FROM, Model.VALID_TO, Model.IS_CURRENT));
+            default -> { }
+        }
+        String sql = String.join(" ", texts);
+        if (COUNT_STAR.matcher(sql).replaceAll("").contains("*") || sql.contains("\"") || ROW_ALIAS.matcher(sql).find()) {
+            return new LinkedHashSet<>(available);
+        }
+        Set<String> words = new HashSet<>();
+        Matcher m = WORD.matcher(sql);
+        while (m.find()) {
+            words.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        Set<String> read = new LinkedHashSet<>();
+        for (String col : available) {
+            if (words.contains(col.toLowerCase(Locale.ROOT))) {
+                read.add(col);
+            }
+        }
+        return read;
+    }
+
+    private static final Pattern COUNT_STAR = Pattern.compile("(?i)count\\s*\\(\\s*\\*\\s*\\)");
+    /** The failing-rows query's alias {@code r} used as a whole-row value (not {@code r.column}). */
+    private static final Pattern ROW_ALIAS = Pattern.compile("(?i)(?<![\\w.$])r(?![\\w$]|\\s*\\.)");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+
+    /** The condition a failing row satisfies for the row-wise kinds, without the where filter; null for the others. */
+    private String rowCondition() {
+        return switch (kind) {
+            case NOT_NULL -> columns.stream().map(x -> x + " is null").collect(Collectors.joining(" or "));
+            case ACCEPTED_VALUES -> columns.get(0) + " is not null and " + columns.get(0) + "::text not in ("
+                    + args.stream().map(Check::quote).collect(Collectors.joining(", ")) + ")";
+            case RANGE -> {
+                List<String> conds = new ArrayList<>();
+                if (!args.get(0).isEmpty()) {
+                    conds.add(columns.get(0) + " < " + args.get(0));
+                }
+                if (!args.get(1).isEmpty()) {
+                    conds.add(columns.get(0) + " > " + args.get(1));
+                }
+                yield String.join(" or ", conds);
+            }
+            case EXPRESSION -> "not coalesce((" + args.get(0) + "), false)";
+            default -> null;
         };
     }
 

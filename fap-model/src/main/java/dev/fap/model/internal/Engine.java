@@ -13,7 +13,6 @@ import dev.fap.model.Model;
 import dev.fap.model.ModelResult;
 import dev.fap.model.Project;
 import dev.fap.model.Selection;
-import dev.fap.model.Severity;
 import dev.fap.model.Status;
 import dev.fap.model.TestResult;
 import java.sql.Connection;
@@ -29,7 +28,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -228,34 +226,7 @@ public final class Engine {
                 Instant started = Instant.now();
                 long t0 = System.nanoTime();
                 l.stepStarted("test", checks.size());
-                ExecutorService pool = Executors.newFixedThreadPool(threads(o), r -> {
-                    Thread t = new Thread(r, "fap-test");
-                    t.setDaemon(true);
-                    return t;
-                });
-                List<CheckResult> results = new ArrayList<>();
-                try {
-                    List<Future<CheckResult>> futures = new ArrayList<>();
-                    for (int i = 0; i < checks.size(); i++) {
-                        Model m = owners.get(i);
-                        Check c = checks.get(i);
-                        futures.add(pool.submit(() -> runCheck(m, c, runId, o)));
-                    }
-                    int n = 0;
-                    for (Future<CheckResult> f : futures) {
-                        CheckResult r = f.get();
-                        results.add(r);
-                        MetaStore.recordCheck(lc, runId, r);
-                        l.progress("test", ++n);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new FapException(ErrorCode.CHECKS_FAILED, "test run interrupted", "", e);
-                } catch (ExecutionException e) {
-                    throw new FapException(ErrorCode.INTERNAL, "check crashed: " + e.getCause(), "report this bug", e.getCause());
-                } finally {
-                    pool.shutdownNow();
-                }
+                List<CheckResult> results = new CheckRunner(db, runId, o, threads(o)).run(lc, owners, checks);
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 Status status = results.stream().anyMatch(r -> r.status() == Status.ERROR) ? Status.ERROR
                         : results.stream().anyMatch(r -> r.status() == Status.FAIL) ? Status.FAIL
@@ -267,35 +238,5 @@ public final class Engine {
         } catch (SQLException e) {
             throw new FapException(ErrorCode.DB_ERROR, "test run failed: " + e.getMessage(), "check the database connection", e);
         }
-    }
-
-    private CheckResult runCheck(Model m, Check check, long runId, BuildOptions o) {
-        String id = check.id(m);
-        String step = "test:" + id;
-        o.listener().stepStarted(step, -1);
-        long t0 = System.nanoTime();
-        String sql = check.failingRowsSql(m);
-        long failures;
-        Status status;
-        String message = "";
-        try (Connection c = db.connection()) {
-            failures = Jdbc.longValue(c, "select count(*) from (" + sql + ") f");
-            if (failures > 0 && o.failingRowsKept() > 0) {
-                Jdbc.exec(c, "insert into " + MetaStore.CHECK_FAILURES + " (run_id, check_id, row_no, row) select " + runId + ", "
-                        + Jdbc.literal(id) + ", row_number() over (), to_jsonb(f) from (select * from (" + sql + ") f0 limit "
-                        + o.failingRowsKept() + ") f");
-            }
-            status = failures == 0 ? Status.PASS : check.severity() == Severity.WARN ? Status.WARN : Status.FAIL;
-            if (failures > 0) {
-                message = failures + " failing row(s); first " + Math.min(failures, o.failingRowsKept()) + " in " + MetaStore.CHECK_FAILURES;
-            }
-        } catch (SQLException e) {
-            failures = -1;
-            status = Status.ERROR;
-            message = e.getMessage();
-        }
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        o.listener().stepFinished(step, Math.max(0, failures), millis);
-        return new CheckResult(id, m.name(), check.kind(), check.describe(), check.severity(), status, failures, millis, message, sql);
     }
 }

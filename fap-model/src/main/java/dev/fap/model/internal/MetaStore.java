@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 
 /**
  * Run metadata in schema {@code fap_meta}: {@code runs}, {@code model_results}, {@code check_results},
@@ -98,21 +99,28 @@ final class MetaStore {
         }
     }
 
-    static void recordCheck(Connection c, long runId, CheckResult r) throws SQLException {
+    /** Records check results in one round trip (a batch). */
+    static void recordChecks(Connection c, long runId, List<CheckResult> results) throws SQLException {
+        if (results.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("insert into " + CHECK_RESULTS + " (run_id, check_id, model, kind, description,"
                 + " severity, status, failures, millis, message, sql) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, runId);
-            ps.setString(2, r.id());
-            ps.setString(3, r.model());
-            ps.setString(4, r.kind().id());
-            ps.setString(5, r.description());
-            ps.setString(6, r.severity().toString());
-            ps.setString(7, r.status().toString());
-            ps.setLong(8, r.failures());
-            ps.setLong(9, r.millis());
-            ps.setString(10, r.message());
-            ps.setString(11, r.sql());
-            ps.executeUpdate();
+            for (CheckResult r : results) {
+                ps.setLong(1, runId);
+                ps.setString(2, r.id());
+                ps.setString(3, r.model());
+                ps.setString(4, r.kind().id());
+                ps.setString(5, r.description());
+                ps.setString(6, r.severity().toString());
+                ps.setString(7, r.status().toString());
+                ps.setLong(8, r.failures());
+                ps.setLong(9, r.millis());
+                ps.setString(10, r.message());
+                ps.setString(11, r.sql());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 }

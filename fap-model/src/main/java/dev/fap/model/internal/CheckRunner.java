@@ -1,0 +1,294 @@
+package dev.fap.model.internal;
+
+import dev.fap.core.Database;
+import dev.fap.core.ErrorCode;
+import dev.fap.core.FapException;
+import dev.fap.core.ProgressListener;
+import dev.fap.model.BuildOptions;
+import dev.fap.model.Check;
+import dev.fap.model.CheckResult;
+import dev.fap.model.Model;
+import dev.fap.model.Severity;
+import dev.fap.model.Status;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the checks of one test run as {@link CheckPlan} groups them: each unit on a pooled connection of
+ * its own, largest first, on {@code threads} threads; the results of a unit are recorded in
+ * {@code fap_meta.check_results} as soon as it finishes.
+ *
+ * <p>Per check, the result is what running its failing-rows query alone gives: status, number of
+ * failing rows, and the first rows kept in {@code fap_meta.check_failures}; the failing rows are only
+ * queried for a check whose count is not zero. A check's {@code millis} is its share of its unit's
+ * shared work (copying a view, the model's combined statement) divided evenly among the unit's checks,
+ * plus the time of its own follow-up queries (exact count, keeping failing rows). When the combined
+ * statement fails (e.g. one check's SQL is invalid), each check of the unit is counted alone, so that
+ * only the broken check reports the error.
+ */
+final class CheckRunner {
+    /** {@code work_mem} for a unit that is one hash aggregate or sort over a large table (its own transaction only). */
+    static final String BIG_AGGREGATE_WORK_MEM = "256MB";
+    /** Prefix of the temporary table holding a view's rows during its unit. */
+    static final String SCRATCH_PREFIX = "fap_check_";
+
+    private final Database db;
+    private final long runId;
+    private final BuildOptions o;
+    private final int threads;
+
+    CheckRunner(Database db, long runId, BuildOptions o, int threads) {
+        this.db = db;
+        this.runId = runId;
+        this.o = o;
+        this.threads = threads;
+    }
+
+    /** One check's result at its position in the run's list. */
+    private record Done(int position, CheckResult result) {}
+
+    /**
+     * Runs {@code checks} (of the models at the same positions in {@code owners}); {@code lc} is the
+     * run's own connection (catalog, recording). Returns the results in the order of {@code checks}.
+     */
+    List<CheckResult> run(Connection lc, List<Model> owners, List<Check> checks) throws SQLException {
+        ProgressListener l = o.listener();
+        Set<String> relations = new LinkedHashSet<>();
+        owners.forEach(m -> relations.add(m.relation()));
+        CheckPlan.Plan plan = CheckPlan.plan(owners, checks, CheckPlan.catalog(lc, relations));
+        CheckResult[] results = new CheckResult[checks.size()];
+        int finished = 0;
+        List<CheckResult> served = new ArrayList<>();
+        for (Map.Entry<Integer, CheckPlan.UniqueIndex> e : plan.servedByIndex().entrySet()) {
+            Model m = owners.get(e.getKey());
+            Check c = checks.get(e.getKey());
+            l.stepStarted("test:" + c.id(m), -1);
+            CheckResult r = result(m, c, Status.PASS, 0, 0, "passed without a scan: unique index " + e.getValue().name() + " on ("
+                    + String.join(", ", e.getValue().columns()) + ") enforces it", c.failingRowsSql(m));
+            l.stepFinished("test:" + c.id(m), 0, 0);
+            results[e.getKey()] = r;
+            served.add(r);
+        }
+        MetaStore.recordChecks(lc, runId, served);
+        for (int i = 0; i < served.size(); i++) {
+            l.progress("test", ++finished);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "fap-test");
+            t.setDaemon(true);
+            return t;
+        });
+        ExecutorCompletionService<List<Done>> done = new ExecutorCompletionService<>(pool);
+        try {
+            for (CheckPlan.Unit u : plan.units()) {
+                done.submit(() -> runUnit(u, checks));
+            }
+            for (int i = 0; i < plan.units().size(); i++) {
+                List<Done> unit = done.take().get();
+                List<CheckResult> batch = new ArrayList<>();
+                for (Done d : unit) {
+                    results[d.position()] = d.result();
+                    batch.add(d.result());
+                }
+                MetaStore.recordChecks(lc, runId, batch);
+                for (int k = 0; k < unit.size(); k++) {
+                    l.progress("test", ++finished);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FapException(ErrorCode.CHECKS_FAILED, "test run interrupted", "", e);
+        } catch (ExecutionException e) {
+            throw new FapException(ErrorCode.INTERNAL, "check crashed: " + e.getCause(), "report this bug", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return Arrays.asList(results);
+    }
+
+    private List<Done> runUnit(CheckPlan.Unit u, List<Check> checks) {
+        Model m = u.model();
+        List<Integer> positions = u.checks();
+        for (int p : positions) {
+            o.listener().stepStarted("test:" + checks.get(p).id(m), -1);
+        }
+        long t0 = System.nanoTime();
+        List<Done> out = new ArrayList<>();
+        try (Connection c = db.connection(); Rows rows = new Rows(c, u)) {
+            long[] counts = counts(c, u, checks, rows.counted());
+            long shared = (System.nanoTime() - t0) / 1_000_000 / positions.size();
+            for (int k = 0; k < positions.size(); k++) {
+                int p = positions.get(k);
+                boolean exact = checks.get(p).kind() != Check.Kind.ACCEPTED_VALUES || k >= u.scanned().size();
+                out.add(new Done(p, evaluate(c, m, checks.get(p), rows, counts == null ? null : counts[k], exact, shared)));
+            }
+        } catch (SQLException | FapException e) {
+            long shared = (System.nanoTime() - t0) / 1_000_000 / positions.size();
+            for (int p : positions) {
+                if (out.stream().noneMatch(d -> d.position() == p)) {
+                    Check ch = checks.get(p);
+                    out.add(new Done(p, finish(result(m, ch, Status.ERROR, -1, shared, e.getMessage(), ch.failingRowsSql(m)))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where a unit reads its model's rows: the relation itself or, for a view, a temporary copy of the
+     * columns its checks read, made once; a copy of all columns is made only when failing rows must be
+     * kept. If the view cannot be copied, the checks read it directly and report its error.
+     */
+    private static final class Rows implements AutoCloseable {
+        private final Connection c;
+        private final CheckPlan.Unit u;
+        private final List<String> copies = new ArrayList<>();
+        private final String counted;
+        private String whole;
+
+        Rows(Connection c, CheckPlan.Unit u) {
+            this.c = c;
+            this.u = u;
+            String rel = u.model().relation();
+            if (u.scratch()) {
+                String cols = u.scratchColumns().stream().map(x -> "\"" + x.replace("\"", "\"\"") + "\"").collect(Collectors.joining(", "));
+                rel = copy(SCRATCH_PREFIX + u.model().name(), cols);
+                if (!u.partialCopy()) {
+                    whole = rel;
+                }
+            } else {
+                whole = rel;
+            }
+            this.counted = rel;
+        }
+
+        /** The relation to count failing rows in. */
+        String counted() {
+            return counted;
+        }
+
+        /** The relation with the model's whole rows, to keep failing rows from. */
+        String whole() {
+            if (whole == null) {
+                whole = copy(SCRATCH_PREFIX + u.model().name() + "_rows", "*");
+            }
+            return whole;
+        }
+
+        /** A temporary copy of the view's {@code columns}, or the view itself if it cannot be copied. */
+        private String copy(String table, String columns) {
+            try {
+                Jdbc.exec(c, "drop table if exists pg_temp." + table + ";\ncreate temp table " + table + " as select " + columns + " from "
+                        + u.model().relation());
+                copies.add("pg_temp." + table);
+                return "pg_temp." + table;
+            } catch (SQLException e) {
+                return u.model().relation();
+            }
+        }
+
+        @Override
+        public void close() {
+            for (String t : copies) {
+                try {
+                    Jdbc.exec(c, "drop table if exists " + t);
+                } catch (SQLException e) {
+                    // the temporary table goes with the session at the latest
+                }
+            }
+        }
+    }
+
+    /**
+     * The unit's counts in one statement, in the order of {@link CheckPlan.Unit#checks()}: the scanned
+     * checks as filtered counts of one pass over {@code rel}, the others as scalar subqueries. Null if
+     * the statement failed.
+     */
+    private static long[] counts(Connection c, CheckPlan.Unit u, List<Check> checks, String rel) throws SQLException {
+        Model m = u.model();
+        List<String> items = new ArrayList<>();
+        for (int p : u.scanned()) {
+            items.add("count(*) filter (where " + checks.get(p).failingRowCondition().orElseThrow() + ")");
+        }
+        for (int p : u.counted()) {
+            items.add("(select count(*) from (" + checks.get(p).failingRowsSql(m, rel) + ") f)");
+        }
+        String sql = "select " + String.join(",\n  ", items) + (u.scanned().isEmpty() ? "" : "\nfrom " + rel + " r");
+        if (u.bigAggregate()) {
+            c.setAutoCommit(false);
+        }
+        try (Statement s = c.createStatement()) {
+            if (u.bigAggregate()) {
+                s.execute("set local work_mem = '" + BIG_AGGREGATE_WORK_MEM + "'");
+            }
+            long[] counts = new long[items.size()];
+            try (ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i] = rs.getLong(i + 1);
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            return null;
+        } finally {
+            if (u.bigAggregate()) {
+                c.rollback(); // nothing was written: ends the transaction and its work_mem
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Finishes one check over {@code rows}: {@code counted} failing rows from the unit's statement (null:
+     * count them now; {@code exact} false: the count only says whether any fail), then keeps the first
+     * failing rows.
+     */
+    private CheckResult evaluate(Connection c, Model m, Check check, Rows rows, Long counted, boolean exact, long sharedMillis) {
+        long t0 = System.nanoTime();
+        long failures;
+        Status status;
+        String message = "";
+        try {
+            failures = counted != null && (exact || counted == 0) ? counted
+                    : Jdbc.longValue(c, "select count(*) from (" + check.failingRowsSql(m, rows.counted()) + ") f");
+            if (failures > 0 && o.failingRowsKept() > 0) {
+                Jdbc.exec(c, "insert into " + MetaStore.CHECK_FAILURES + " (run_id, check_id, row_no, row) select " + runId + ", "
+                        + Jdbc.literal(check.id(m)) + ", row_number() over (), to_jsonb(f) from (select * from ("
+                        + check.failingRowsSql(m, rows.whole()) + ") f0 limit " + o.failingRowsKept() + ") f");
+            }
+            status = failures == 0 ? Status.PASS : check.severity() == Severity.WARN ? Status.WARN : Status.FAIL;
+            if (failures > 0) {
+                message = failures + " failing row(s); first " + Math.min(failures, o.failingRowsKept()) + " in " + MetaStore.CHECK_FAILURES;
+            }
+        } catch (SQLException e) {
+            failures = -1;
+            status = Status.ERROR;
+            message = e.getMessage();
+        }
+        long millis = sharedMillis + (System.nanoTime() - t0) / 1_000_000;
+        return finish(result(m, check, status, failures, millis, message, check.failingRowsSql(m)));
+    }
+
+    private CheckResult finish(CheckResult r) {
+        o.listener().stepFinished("test:" + r.id(), Math.max(0, r.failures()), r.millis());
+        return r;
+    }
+
+    private static CheckResult result(Model m, Check c, Status status, long failures, long millis, String message, String sql) {
+        return new CheckResult(c.id(m), m.name(), c.kind(), c.describe(), c.severity(), status, failures, millis, message, sql);
+    }
+}
