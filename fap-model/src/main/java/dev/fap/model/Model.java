@@ -52,11 +52,18 @@ import java.util.Set;
  * open a new one; keys that disappeared have their current version closed. See {@link SnapshotStrategy}.
  *
  * <h2>Staging models</h2>
- * A {@link #staging} model's SQL returns cleaned candidate rows plus {@code _raw jsonb} (the original
- * bronze row, e.g. {@code to_jsonb(b)}), {@code _batch_id} and {@code _loaded_at}. Rows breaking a
+ * A {@link #staging} model's SQL returns cleaned candidate rows plus {@code _raw} (the original
+ * bronze row: best the row value itself, {@code b}, which the engine converts to {@code jsonb} only for
+ * the rows it quarantines; or any json/jsonb expression, e.g. one that leaves PII out, which is then
+ * computed for every row), {@code _batch_id} and {@code _loaded_at}. The engine wraps the SQL in an
+ * optimisation fence, so each of its expressions runs once per row however often the rules name
+ * its columns. Rows breaking a
  * {@link #rule} go to {@value #QUARANTINE}; of the valid rows sharing a {@link #uniqueKey} the latest
  * ({@code _loaded_at}, then {@code _batch_id}) is kept and the others are recorded in quarantine under
- * the rule {@code duplicate}. The table gets the valid rows without {@code _raw}. The engine asserts
+ * the rule {@code duplicate}, with their cleaned columns as {@code raw} (a duplicate broke no rule; ties
+ * are broken by the greater cleaned row, so the choice is deterministic;
+ * rows with a null key are not de-duplicated: give such models a rule requiring the key). The table
+ * gets the valid rows without {@code _raw}. The engine asserts
  * source rows = valid + quarantined + duplicates. {@value #QUARANTINE} holds, for each staging model,
  * the rows of its latest full build plus those of the incremental runs since.
  *
@@ -64,14 +71,18 @@ import java.util.Set;
  * bronze rows, with the placeholder {@code {max_batch_id}} (the greatest {@code _batch_id} the model
  * has already processed, in silver or in quarantine):
  * <pre>{@code
- * select ..., to_jsonb(b) as _raw, b._batch_id, b._loaded_at from bronze.transactions b
+ * select ..., b as _raw, b._batch_id, b._loaded_at from bronze.transactions b
  * where true {{incremental and b._batch_id > {max_batch_id}}}
  * }</pre>
  * On such runs the new rows are validated and de-duplicated among themselves, then meet the rows in
  * silver: per key the later load ({@code _loaded_at}, then {@code _batch_id}) stays in silver and the
  * other is recorded as a duplicate (a displaced silver row is stored with its silver columns as
  * {@code raw}). {@link StagingCounts#valid()} is then the net change of the silver table, so the
- * invariant still holds. A full refresh rebuilds from all rows.
+ * invariant still holds. The bronze rows of earlier batches that are in quarantine for breaking a rule
+ * (and have a key) are examined again with the new batch, because a rule may pass once other data has
+ * arrived (an account delivered again, clean, makes its transactions no longer orphans): an
+ * incremental run then leaves silver and the quarantine as a full refresh of the same data would. A
+ * full refresh rebuilds from all rows.
  */
 public final class Model {
     /** SCD2 column: start of a version's validity (inclusive). */

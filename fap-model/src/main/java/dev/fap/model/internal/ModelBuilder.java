@@ -11,6 +11,7 @@ import dev.fap.model.SnapshotStrategy;
 import dev.fap.model.StagingCounts;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -104,17 +105,9 @@ final class ModelBuilder {
      * trip; returns its row count.
      */
     private long createNewTable(String select) throws SQLException {
-        String tmp = m.schema() + "." + m.name() + NEW_SUFFIX;
         List<String> script = new ArrayList<>();
-        script.add("create table " + tmp + " as " + select);
-        String prefix = m.name() + NEW_SUFFIX;
-        if (!m.uniqueKey().isEmpty()) {
-            script.add("create unique index " + prefix + "_key on " + tmp + " (" + String.join(", ", m.uniqueKey()) + ")");
-        }
-        for (int i = 0; i < m.indexes().size(); i++) {
-            script.add("create index " + prefix + "_idx" + i + " on " + tmp + " (" + String.join(", ", m.indexes().get(i)) + ")");
-        }
-        script.add("analyze " + tmp);
+        script.add("create table " + newTable() + " as " + select);
+        script.addAll(indexStatements(true));
         try {
             return Jdbc.exec(c, String.join(";\n", script));
         } catch (SQLException e) {
@@ -124,6 +117,25 @@ final class ModelBuilder {
             }
             throw e;
         }
+    }
+
+    private String newTable() {
+        return m.schema() + "." + m.name() + NEW_SUFFIX;
+    }
+
+    /** The new table's indexes (the unique key's first, if {@code withKey}) and {@code analyze}. */
+    private List<String> indexStatements(boolean withKey) {
+        String tmp = newTable();
+        String prefix = m.name() + NEW_SUFFIX;
+        List<String> script = new ArrayList<>();
+        if (withKey && !m.uniqueKey().isEmpty()) {
+            script.add("create unique index " + prefix + "_key on " + tmp + " (" + String.join(", ", m.uniqueKey()) + ")");
+        }
+        for (int i = 0; i < m.indexes().size(); i++) {
+            script.add("create index " + prefix + "_idx" + i + " on " + tmp + " (" + String.join(", ", m.indexes().get(i)) + ")");
+        }
+        script.add("analyze " + tmp);
+        return script;
     }
 
     private void publishNewTable() throws SQLException {
@@ -402,6 +414,16 @@ final class ModelBuilder {
 
     // ---------------------------------------------------------------- staging
 
+    /*
+     * A full staging build is one CTAS over the model's SQL wrapped in an optimisation fence, so that
+     * each cleaning expression runs once per row and each rule once per row over its output; _raw (best
+     * the bronze row value) becomes JSON only in the rows that break a rule. Those rows are then moved
+     * to the quarantine with one delete ... returning, and the two engine columns are dropped (a
+     * catalog change; the live rows hold nulls there). The unique index is built directly: only if it
+     * finds a repeated key are the rows of repeated keys ranked and the losers moved to quarantine.
+     * An incremental build runs the same pass over the new batch into a temporary table (JSON for
+     * every row: a batch is small) and merges it with silver.
+     */
     private Outcome staging() throws SQLException {
         String text = m.sql().text();
         boolean incremental = refresh == Refresh.INCREMENTAL && SqlText.hasIncrementalMarker(text)
@@ -413,23 +435,15 @@ final class ModelBuilder {
         }
         String sql = SqlText.render(text, incremental, rel, m.name()).replace(MAX_BATCH_ID, maxBatch);
         Jdbc.exec(c, "set local work_mem = '" + WORK_MEM + "'");
-        // one pass: candidate rows, the first rule each breaks, and their rank among valid rows of the same key
-        String rules;
-        if (m.rules().isEmpty()) {
-            rules = "null::text";
-        } else {
-            StringBuilder ruleCase = new StringBuilder("case");
-            for (Rule r : m.rules()) {
-                ruleCase.append(" when not coalesce((").append(r.predicate()).append("), false) then ").append(Jdbc.literal(r.name()));
-            }
-            rules = ruleCase.append(" end").toString();
-        }
-        Jdbc.exec(c, "create temp table fap_stg on commit drop as select * from (" + sql + ") s limit 0");
-        List<Catalog.ColumnInfo> cols = Catalog.columns(c, "pg_temp", "fap_stg");
+        Jdbc.exec(c, "create temp table fap_stg_cols on commit drop as select * from (" + sql + ") s limit 0");
+        List<Catalog.ColumnInfo> cols = Catalog.columns(c, "pg_temp", "fap_stg_cols");
         Set<String> names = new HashSet<>(names(cols));
         if (!names.contains(Model.RAW_COLUMN)) {
             throw FapException.invalidArgument("staging model " + m.name() + " returns no " + Model.RAW_COLUMN + " column",
-                    "add the original row, e.g. select ..., to_jsonb(b) as _raw, b._batch_id, b._loaded_at from bronze.x b");
+                    "add the original row, e.g. select ..., b as _raw, b._batch_id, b._loaded_at from bronze.x b");
+        }
+        if (m.uniqueKey().isEmpty()) {
+            throw FapException.invalidArgument("staging model " + m.name() + " has no unique key", "declare uniqueKey(...): it de-duplicates the rows");
         }
         for (String k : m.uniqueKey()) {
             if (!names.contains(k)) {
@@ -441,59 +455,151 @@ final class ModelBuilder {
             throw FapException.invalidArgument("incremental staging model " + m.name() + " must return _batch_id and _loaded_at",
                     "pass the bronze load columns through: select ..., b._batch_id, b._loaded_at");
         }
-        List<String> order = new ArrayList<>();
-        if (names.contains("_loaded_at")) {
-            order.add("_loaded_at desc nulls last");
-        }
-        if (names.contains("_batch_id")) {
-            order.add("_batch_id desc nulls last");
-        }
-        order.add("_raw::text desc");
-        String keyList = String.join(", ", m.uniqueKey());
-        Jdbc.exec(c, "create temp table fap_stg_ranked on commit drop as select *, case when _fap_rule is null then row_number() over"
-                + " (partition by _fap_rule is null, " + keyList + " order by " + String.join(", ", order)
-                + ") end as _fap_rn from (select s.*, " + rules + " as _fap_rule from (" + sql + ") s) x");
-        long source = Jdbc.longValue(c, "select count(*) from pg_temp.fap_stg_ranked");
         String keep = names(cols).stream().filter(x -> !x.equals(Model.RAW_COLUMN)).map(Catalog::quoteIdent).collect(Collectors.joining(", "));
-        if (!incremental) {
-            Jdbc.exec(c, "delete from " + Model.QUARANTINE + " where model = " + Jdbc.literal(m.name()));
+        long reexamined = 0;
+        if (incremental) {
+            reexamined = requeueQuarantined(maxBatch);
+            if (reexamined > 0) {
+                sql = "select * from (" + sql + ") _fap_new union all select * from (" + SqlText.render(text, false, rel, m.name())
+                        + ") _fap_old where _fap_old._batch_id <= " + maxBatch + " and " + keyText() + " in (select unique_key from pg_temp.fap_requeue)"
+                        + " and to_jsonb(_fap_old._raw) in (select raw from pg_temp.fap_requeue)";
+            }
         }
-        long quarantined = quarantine("pg_temp.fap_stg_ranked", "_fap_rule is not null", "_fap_rule", names);
-        long duplicates = quarantine("pg_temp.fap_stg_ranked", "_fap_rn > 1", null, names);
-        StagingCounts counts;
-        if (!incremental) {
-            long valid = createNewTable("select " + keep + " from pg_temp.fap_stg_ranked where _fap_rule is null and _fap_rn = 1");
-            counts = new StagingCounts(source, valid, quarantined, duplicates);
-            requireReconciled(counts);
-            publishNewTable();
-            return new Outcome(valid, valid, 0, counts, "");
+        String fenced = "(select s.*, " + ruleCase() + " as _fap_rule from (select * from (" + sql + ") _fap_m offset 0) s offset 0) _fap_y";
+        return incremental ? incrementalStaging(fenced, keep, cols, names, maxBatch, reexamined) : fullStaging(fenced, keep, names);
+    }
+
+    /**
+     * Takes the rows that an earlier run quarantined for breaking a rule (not duplicates; only those with
+     * a key) out of the quarantine into pg_temp.fap_requeue, so that this incremental run examines their
+     * bronze rows again with the new batch: a rule may pass now that other data arrived (an account
+     * delivered again, clean, makes its transactions no longer orphans), as it would in a full build.
+     */
+    private long requeueQuarantined(String maxBatch) throws SQLException {
+        Jdbc.exec(c, "create temp table fap_requeue (unique_key text, batch_id bigint, raw jsonb) on commit drop");
+        return Jdbc.exec(c, "with d as (delete from " + Model.QUARANTINE + " where model = " + Jdbc.literal(m.name()) + " and rule <> "
+                + Jdbc.literal(Rule.DUPLICATE) + " and unique_key <> '' and batch_id <= " + maxBatch
+                + " returning unique_key, batch_id, raw) insert into pg_temp.fap_requeue select * from d");
+    }
+
+    private Outcome fullStaging(String fenced, String keep, Set<String> names) throws SQLException {
+        String tmp = newTable();
+        Jdbc.exec(c, "delete from " + Model.QUARANTINE + " where model = " + Jdbc.literal(m.name()));
+        long source = Jdbc.exec(c, "create table " + tmp + " as select " + keep + ", _fap_rule,"
+                + " case when _fap_rule is not null then to_jsonb(_raw) end as _fap_raw from " + fenced);
+        long quarantined = Jdbc.exec(c, "with bad as (delete from " + tmp + " where _fap_rule is not null returning *) "
+                + quarantineInsert("bad", "true", "_fap_rule", "_fap_raw", names));
+        Jdbc.exec(c, "alter table " + tmp + " drop column _fap_rule, drop column _fap_raw");
+        long duplicates = 0;
+        String uniqueIndex = indexStatements(true).get(0);
+        Savepoint beforeIndex = c.setSavepoint();
+        try {
+            Jdbc.exec(c, uniqueIndex);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(beforeIndex);
+            duplicates = removeDuplicates(tmp, names);
+            Jdbc.exec(c, uniqueIndex);
         }
-        // incremental: the batch's winners meet the rows already in silver; the later load wins
+        Jdbc.exec(c, String.join(";\n", indexStatements(false)));
+        long rows = source - quarantined - duplicates;
+        StagingCounts counts = new StagingCounts(source, rows, quarantined, duplicates);
+        publishNewTable();
+        return new Outcome(rows, rows, 0, counts, "");
+    }
+
+    /**
+     * Of the rows of each key that occurs more than once in {@code table}, keeps the latest load and moves
+     * the others to the quarantine (ties broken by the greater row, so the choice is deterministic);
+     * returns how many were moved. Rows with a null key are left alone.
+     */
+    private long removeDuplicates(String table, Set<String> names) throws SQLException {
+        String keyList = String.join(", ", m.uniqueKey());
+        String keyNotNull = m.uniqueKey().stream().map(k -> k + " is not null").collect(Collectors.joining(" and "));
+        String match = m.uniqueKey().stream().map(k -> "n." + k + " = d." + k).collect(Collectors.joining(" and "));
+        String partition = m.uniqueKey().stream().map(k -> "n." + k).collect(Collectors.joining(", "));
+        return Jdbc.exec(c, "with dup as (select " + keyList + " from " + table + " where " + keyNotNull + " group by " + keyList
+                + " having count(*) > 1), ranked as (select n.ctid as _fap_ctid, row_number() over (partition by " + partition
+                + " order by " + loadOrder("n.", names) + "n::text desc) as _fap_rn from " + table + " n join dup d on " + match + "),"
+                + " gone as (delete from " + table + " n using ranked r where n.ctid = r._fap_ctid and r._fap_rn > 1 returning n.*) "
+                + quarantineInsert("gone", "true", null, "to_jsonb(gone)", names));
+    }
+
+    /** {@code _loaded_at desc nulls last, _batch_id desc nulls last, } (those the model returns), columns prefixed. */
+    private static String loadOrder(String prefix, Set<String> names) {
+        StringBuilder order = new StringBuilder();
+        for (String load : List.of("_loaded_at", "_batch_id")) {
+            if (names.contains(load)) {
+                order.append(prefix).append(load).append(" desc nulls last, ");
+            }
+        }
+        return order.toString();
+    }
+
+    private Outcome incrementalStaging(String fenced, String keep, List<Catalog.ColumnInfo> cols, Set<String> names, String maxBatch,
+                                       long reexamined) throws SQLException {
+        long source = Jdbc.exec(c, "create temp table fap_stg on commit drop as select " + keep + ", _fap_rule, to_jsonb(_raw) as _fap_raw from " + fenced);
+        if (reexamined > 0) {
+            long found = Jdbc.longValue(c, "select count(*) from pg_temp.fap_stg where _batch_id <= " + maxBatch);
+            if (found != reexamined) {
+                throw new FapException(ErrorCode.BUILD_FAILED, "staging model " + m.name() + ": " + reexamined + " quarantined row(s) were to be"
+                        + " examined again but " + found + " matching bronze row(s) were found: bronze rows of earlier batches were changed",
+                        "rebuild the model with a full refresh (--full-refresh, Refresh.FULL)");
+            }
+        }
+        long quarantined = quarantine("pg_temp.fap_stg", "_fap_rule is not null", "_fap_rule", names);
+        String keyList = String.join(", ", m.uniqueKey());
+        String keyNotNull = m.uniqueKey().stream().map(k -> k + " is not null").collect(Collectors.joining(" and "));
+        // ranked like a full build ranks (the cleaned row breaks ties), and duplicates are recorded as
+        // their cleaned row, as a full build records them
+        Jdbc.exec(c, "create temp table fap_stg_ranked on commit drop as select *, case when " + keyNotNull + " then row_number() over"
+                + " (partition by " + keyList + " order by " + loadOrder("", names) + "row(" + keep + ")::text desc) else 1 end as _fap_rn"
+                + " from pg_temp.fap_stg where _fap_rule is null");
+        String cleanedRow = "to_jsonb(r) - '_fap_rule' - '_fap_raw' - '_fap_rn'";
+        long duplicates = Jdbc.exec(c, quarantineInsert("pg_temp.fap_stg_ranked r", "_fap_rn > 1", null, cleanedRow, names));
+        // the batch's winners meet the rows already in silver; the later load wins
         reconcileSchema(cols.stream().filter(x -> !x.name().equals(Model.RAW_COLUMN)).collect(Collectors.toList()),
                 Catalog.columns(c, m.schema(), m.name()), Set.of());
         String match = m.uniqueKey().stream().map(k -> "t." + k + " = w." + k).collect(Collectors.joining(" and "));
-        Jdbc.exec(c, "create temp table fap_stg_win on commit drop as select * from pg_temp.fap_stg_ranked where _fap_rule is null and _fap_rn = 1");
+        Jdbc.exec(c, "create temp table fap_stg_win on commit drop as select * from pg_temp.fap_stg_ranked where _fap_rn = 1");
         Jdbc.exec(c, "alter table pg_temp.fap_stg_win add column _fap_older boolean");
         Jdbc.exec(c, "update pg_temp.fap_stg_win w set _fap_older = true from " + rel + " t where " + match
                 + " and (t._loaded_at, t._batch_id) >= (w._loaded_at, w._batch_id)");
-        duplicates += quarantine("pg_temp.fap_stg_win", "_fap_older", null, names);
+        duplicates += Jdbc.exec(c, quarantineInsert("pg_temp.fap_stg_win r", "_fap_older", null, cleanedRow + " - '_fap_older'", names));
         long displaced = Jdbc.exec(c, "with gone as (delete from " + rel + " t using pg_temp.fap_stg_win w where " + match
-                + " and w._fap_older is null returning t.*) insert into " + Model.QUARANTINE
-                + " (model, rule, reason, unique_key, raw, batch_id, run_id, quarantined_at) select " + Jdbc.literal(m.name()) + ", "
-                + Jdbc.literal(Rule.DUPLICATE) + ", " + duplicateReason() + ", " + keyText() + ", to_jsonb(gone), _batch_id, " + runId
-                + ", now() from gone");
+                + " and w._fap_older is null returning t.*) " + quarantineInsert("gone", "true", null, "to_jsonb(gone)", names));
         duplicates += displaced;
         long inserted = Jdbc.exec(c, "insert into " + rel + " (" + keep + ") select " + keep + " from pg_temp.fap_stg_win where _fap_older is null");
-        counts = new StagingCounts(source, inserted - displaced, quarantined, duplicates);
+        StagingCounts counts = new StagingCounts(source, inserted - displaced, quarantined, duplicates);
         requireReconciled(counts);
         runHooks();
         long rows = Jdbc.longValue(c, "select count(*) from " + rel);
         c.commit();
-        return new Outcome(rows, inserted, displaced, counts, "incremental from batch " + maxBatch);
+        return new Outcome(rows, inserted, displaced, counts, "incremental from batch " + maxBatch
+                + (reexamined > 0 ? ", " + reexamined + " quarantined row(s) examined again" : ""));
+    }
+
+    /** The first rule a row breaks (null if none), one case expression over the model's columns. */
+    private String ruleCase() {
+        if (m.rules().isEmpty()) {
+            return "null::text";
+        }
+        StringBuilder ruleCase = new StringBuilder("case");
+        for (Rule r : m.rules()) {
+            ruleCase.append(" when not coalesce((").append(r.predicate()).append("), false) then ").append(Jdbc.literal(r.name()));
+        }
+        return ruleCase.append(" end").toString();
     }
 
     /** Copies the rows of {@code table} matching {@code where} into the quarantine; {@code ruleColumn} null means duplicates. */
     private long quarantine(String table, String where, String ruleColumn, Set<String> names) throws SQLException {
+        return Jdbc.exec(c, quarantineInsert(table, where, ruleColumn, "_fap_raw", names));
+    }
+
+    /** The insert into the quarantine of the rows of {@code from} matching {@code where}, with {@code raw} as the original row. */
+    private String quarantineInsert(String from, String where, String ruleColumn, String raw, Set<String> names) {
         String rule = ruleColumn == null ? Jdbc.literal(Rule.DUPLICATE) : ruleColumn;
         String reason;
         if (ruleColumn == null) {
@@ -506,9 +612,9 @@ final class ModelBuilder {
             reason = r.append(" end").toString();
         }
         String batch = names.contains("_batch_id") ? "_batch_id::bigint" : "null::bigint";
-        return Jdbc.exec(c, "insert into " + Model.QUARANTINE + " (model, rule, reason, unique_key, raw, batch_id, run_id, quarantined_at) select "
-                + Jdbc.literal(m.name()) + ", " + rule + ", " + reason + ", " + keyText() + ", " + Model.RAW_COLUMN + ", " + batch + ", "
-                + runId + ", now() from " + table + " where " + where);
+        return "insert into " + Model.QUARANTINE + " (model, rule, reason, unique_key, raw, batch_id, run_id, quarantined_at) select "
+                + Jdbc.literal(m.name()) + ", " + rule + ", " + reason + ", " + keyText() + ", " + raw + ", " + batch + ", "
+                + runId + ", now() from " + from + " where " + where;
     }
 
     private String keyText() {

@@ -20,8 +20,8 @@ import java.util.List;
  * lists those customers. Orphans cascade: the accounts of a quarantined customer are quarantined with
  * the reason "customer ... not in silver", and so on down to transactions.
  *
- * <p>{@code _raw} is {@code to_json(b)} (cheaper than {@code jsonb} for every row, cast on insert into
- * the quarantine) except for customers and their changes, whose PII columns are removed from it.
+ * <p>{@code _raw} is the bronze row itself ({@code b}), which the engine turns into JSON only for the
+ * rows it quarantines, except for customers and their changes, whose PII columns are removed from it.
  */
 final class SilverModels {
     /** "Now" of the data as a date, for rules: the end of its contiguous activity (see data_clock.sql). */
@@ -186,10 +186,10 @@ final class SilverModels {
                         + " and (transaction_type not in ('Deposit', 'Refund') or amount > 0)",
                         "sign of amount contradicts transaction_type (purchases, ATM withdrawals and fees take money out;"
                                 + " deposits and refunds bring it in)")
-                .rule("hour_mismatch", "hour_of_day is null or hour_of_day = extract(hour from transaction_ts)",
+                .rule("hour_mismatch", "hour_of_day is null or hour_of_day = date_part('hour', transaction_ts)",
                         "hour_of_day does not match transaction_date")
-                .rule("weekday_mismatch", "(day_of_week is null or day_of_week = extract(isodow from transaction_ts))"
-                        + " and (is_weekend is null or is_weekend = (extract(isodow from transaction_ts) >= 6))",
+                .rule("weekday_mismatch", "(day_of_week is null or day_of_week = date_part('isodow', transaction_ts))"
+                        + " and (is_weekend is null or is_weekend = (date_part('isodow', transaction_ts) >= 6))",
                         "day_of_week or is_weekend does not match transaction_date")
                 .rule("score_out_of_range", "(fraud_score is null or fraud_score between 0 and 1)"
                         + " and (merchant_risk_score is null or merchant_risk_score between 0 and 1)",

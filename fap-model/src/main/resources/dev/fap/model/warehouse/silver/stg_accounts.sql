@@ -19,10 +19,10 @@ select silver.clean_id(b.account_id)                 as account_id,
        coalesce(b.overdraft_protection, false)       as overdraft_protection,
        coalesce(b.primary_account, false)            as primary_account,
        c.signup_date                                 as customer_signup_date,
-       to_json(b)                                       as _raw,
+       b                                                as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.accounts b
 left join silver.stg_customers c on c.customer_id = silver.clean_id(b.customer_id)
--- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
-offset 0
+-- incremental runs read only the load batches this model has not seen (see Model, staging models)
+where true {{incremental and b._batch_id > {max_batch_id}}}

@@ -7,9 +7,9 @@ select silver.clean_id(b.contact_id)                 as contact_id,
        coalesce(b.opened, false)                     as opened,
        coalesce(b.clicked, false)                    as clicked,
        coalesce(b.converted, false)                  as converted,
-       to_json(b)                                       as _raw,
+       b                                                as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.campaign_contacts b
--- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
-offset 0
+-- incremental runs read only the load batches this model has not seen (see Model, staging models)
+where true {{incremental and b._batch_id > {max_batch_id}}}

@@ -17,9 +17,9 @@ select silver.clean_id(b.application_id)             as application_id,
        b.approval_probability_score,
        upper(silver.clean_text(b.risk_grade))        as risk_grade,
        b.decision_date - b.application_date          as days_to_decision,
-       to_json(b)                                       as _raw,
+       b                                                as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.credit_applications b
--- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
-offset 0
+-- incremental runs read only the load batches this model has not seen (see Model, staging models)
+where true {{incremental and b._batch_id > {max_batch_id}}}

@@ -33,5 +33,5 @@ select silver.clean_id(b.change_id)                  as change_id,
        b._batch_id,
        b._loaded_at
 from bronze.customer_changes b
--- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
-offset 0
+-- incremental runs read only the load batches this model has not seen (see Model, staging models)
+where true {{incremental and b._batch_id > {max_batch_id}}}

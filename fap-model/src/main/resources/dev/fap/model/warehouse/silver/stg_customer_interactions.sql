@@ -12,9 +12,9 @@ select silver.clean_id(b.interaction_id)             as interaction_id,
        coalesce(b.escalated, false)                  as escalated,
        silver.clean_id(b.agent_id)                   as agent_id,
        silver.clean_text(b.notes)                    as notes,
-       to_json(b)                                       as _raw,
+       b                                                as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.customer_interactions b
--- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
-offset 0
+-- incremental runs read only the load batches this model has not seen (see Model, staging models)
+where true {{incremental and b._batch_id > {max_batch_id}}}

@@ -48,5 +48,5 @@ select silver.clean_id(b.customer_id)                                    as cust
        b._batch_id,
        b._loaded_at
 from bronze.customers b
--- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
-offset 0
+-- incremental runs read only the load batches this model has not seen (see Model, staging models)
+where true {{incremental and b._batch_id > {max_batch_id}}}

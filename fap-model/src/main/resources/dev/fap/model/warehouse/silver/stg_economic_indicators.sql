@@ -11,9 +11,9 @@ select date_trunc('month', b.date)::date              as indicator_date,
        b.treasury_yield_10yr,
        b.mortgage_rate_30yr,
        b.date <> date_trunc('month', b.date)::date    as was_mid_month,
-       to_json(b)                                        as _raw,
+       b                                                 as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.economic_indicators b
--- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
-offset 0
+-- incremental runs read only the load batches this model has not seen (see Model, staging models)
+where true {{incremental and b._batch_id > {max_batch_id}}}

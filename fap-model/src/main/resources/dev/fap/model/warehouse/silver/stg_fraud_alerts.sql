@@ -13,9 +13,9 @@ select silver.clean_id(b.alert_id)                   as alert_id,
        silver.clean_text(b.assigned_to)              as assigned_to,
        silver.clean_text(b.notes)                    as notes,
        b.resolution_date - b.alert_date::date        as days_to_resolution,
-       to_json(b)                                       as _raw,
+       b                                                as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.fraud_alerts b
--- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
-offset 0
+-- incremental runs read only the load batches this model has not seen (see Model, staging models)
+where true {{incremental and b._batch_id > {max_batch_id}}}

@@ -12,9 +12,9 @@ select silver.clean_id(b.payment_id)                 as payment_id,
        silver.clean_code(b.payment_method)           as payment_method,
        b.outstanding_balance,
        b.actual_date is null                         as is_missed,
-       to_json(b)                                       as _raw,
+       b                                                as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.loan_payments b
--- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
-offset 0
+-- incremental runs read only the load batches this model has not seen (see Model, staging models)
+where true {{incremental and b._batch_id > {max_batch_id}}}

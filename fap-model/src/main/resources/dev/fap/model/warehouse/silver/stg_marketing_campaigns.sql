@@ -15,9 +15,9 @@ select silver.clean_id(b.campaign_id)                as campaign_id,
        b.end_date - b.start_date + 1                 as duration_days,
        round(b.clicks::numeric / nullif(b.impressions, 0), 6)   as click_through_rate,
        round(b.conversions::numeric / nullif(b.clicks, 0), 6)   as conversion_rate,
-       to_json(b)                                       as _raw,
+       b                                                as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.marketing_campaigns b
--- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
-offset 0
+-- incremental runs read only the load batches this model has not seen (see Model, staging models)
+where true {{incremental and b._batch_id > {max_batch_id}}}

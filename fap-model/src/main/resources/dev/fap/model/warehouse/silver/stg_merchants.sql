@@ -13,9 +13,9 @@ select silver.clean_id(b.merchant_id)                as merchant_id,
        b.avg_transaction_amount,
        coalesce(b.is_online, false)                  as is_online,
        b.established_date,
-       to_json(b)                                       as _raw,
+       b                                                as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.merchants b
--- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
-offset 0
+-- incremental runs read only the load batches this model has not seen (see Model, staging models)
+where true {{incremental and b._batch_id > {max_batch_id}}}

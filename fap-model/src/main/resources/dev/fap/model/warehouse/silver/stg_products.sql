@@ -8,9 +8,9 @@ select silver.clean_id(b.product_id)                 as product_id,
        b.overdraft_limit,
        silver.clean_code(b.product_tier)             as product_tier,
        coalesce(b.is_premium, false)                 as is_premium,
-       to_json(b)                                       as _raw,
+       b                                                as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.products b
--- fence: computed once per row, not again in the engine's rules and sort key (see stg_transactions.sql)
-offset 0
+-- incremental runs read only the load batches this model has not seen (see Model, staging models)
+where true {{incremental and b._batch_id > {max_batch_id}}}
