@@ -135,15 +135,17 @@ final class GoldModels {
     }
 
     static Model factAccountDailySnapshot() {
-        return Model.table("fact_account_daily_snapshot", Layer.GOLD)
+        return Model.incremental("fact_account_daily_snapshot", Layer.GOLD)
                 .sql(Sql.resource("gold/fact_account_daily_snapshot.sql"))
                 .description("Periodic snapshot: one row per account per day of its life within the data's history; balances follow"
-                        + " the approved transactions and end at the account's reported current_balance.")
+                        + " the approved transactions and end at the account's reported current_balance. Incremental: a run merges the"
+                        + " days after the table's last day, and the whole history of accounts whose stored days no longer match the data.")
                 .tags("fact", "snapshot")
+                // the unique index (built on presorted rows) enforces the grain on every build and merge
+                .uniqueKey("account_id", "snapshot_date")
                 .column("opening_balance", "balance at the start of the day")
                 .column("closing_balance", "balance at the end of the day (negative = owed on credit and loans)")
                 .column("net_change", "approved transactions of the day, signed")
-                .check(Check.unique("account_id", "snapshot_date"))
                 .check(Check.notNull("account_id", "snapshot_date", "customer_key", "date_key", "closing_balance"))
                 .check(Check.relationships("customer_key", "gold.dim_customer", "customer_key"))
                 .check(Check.validVersion("customer_key", "gold.dim_customer", "customer_key", "snapshot_date"))
@@ -157,10 +159,11 @@ final class GoldModels {
     }
 
     static Model factCustomerMonthly() {
-        return Model.table("fact_customer_monthly", Layer.GOLD)
+        return Model.incremental("fact_customer_monthly", Layer.GOLD)
                 .sql(Sql.resource("gold/fact_customer_monthly.sql"))
                 .description("One row per customer per calendar month from signup (or the data's first month) to the data's last month,"
-                        + " with 50+ metrics; months without activity are kept with zero counts.")
+                        + " with 50+ metrics; months without activity are kept with zero counts. Incremental: a run merges the months from"
+                        + " the table's last month on, and every month of customers whose stored history no longer matches the data.")
                 .tags("fact", "aggregate")
                 .uniqueKey("customer_id", "month_start")
                 .column("month_key", "yyyymm as an integer")

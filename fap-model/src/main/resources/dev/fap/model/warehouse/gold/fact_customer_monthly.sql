@@ -2,14 +2,122 @@
 -- month, if later) to the month of the data's "now". customer_key is the dim_customer version valid
 -- on the month's last day (or on "now" for the current month). Months without activity are kept
 -- with zero counts, so averages over months are not biased towards active months.
+--
+-- The balance metrics come from each account's intervals of constant balance (split at month
+-- starts), not from the 1.4M rows of fact_account_daily_snapshot: the balance at the end of day X is
+-- current_balance minus the approved transactions after X (and any before the account's first day),
+-- as in the daily snapshot.
+--
+-- Incremental runs (merged on customer_id, month_start) recompute the months from the table's last
+-- month on (the months the new days touch), reading two months before it for the rolling and
+-- month-over-month metrics; a customer whose stored history no longer matches the data ("stale":
+-- transactions before that month that the stored counts do not include, or a stored month-end
+-- balance that no longer matches) is recomputed from its first month. A full refresh computes
+-- every month. Not covered incrementally (a full refresh repairs them): late rows of the other
+-- sources (interactions, loan payments, applications, alerts, campaign contacts) in months
+-- before the table's last month.
 with clock as (
-    select * from silver.data_clock
-), months as (
-    select c.customer_id, m::date as month_start
-    from silver.stg_customers c, clock k,
-         generate_series(date_trunc('month', greatest(c.signup_date, k.data_start_date)),
-                         date_trunc('month', k.as_of_date), interval '1 month') m
+    select k.*, p.last_month, (p.last_month - interval '2 months')::date as window_start
+    from silver.data_clock k,
+         -- the table's last month; null on a full build
+         (select max(x) as last_month from (select null::date as x {{incremental union all select max(month_start) from {this}}}) p) p
+), stale as (
+    select null::text as customer_id where false
+    {{incremental
+    union
+    -- transactions before the last month that the stored counts do not include (or no longer include)
+    select coalesce(f.customer_id, m.customer_id)
+    from (select f.customer_id, count(*) as n from gold.fact_transactions f, clock k
+          where f.transaction_date < k.last_month group by f.customer_id) f
+    full join (select m.customer_id, sum(m.transaction_count) as n from {this} m, clock k
+               where m.month_start < k.last_month group by m.customer_id) m on m.customer_id = f.customer_id
+    where f.n is distinct from m.n and coalesce(f.n, m.n) > 0
+    union
+    -- the stored balance at the end of the month before the last month no longer matches
+    select m.customer_id
+    from {this} m
+    join clock k on m.month_start = (k.last_month - interval '1 month')::date
+    left join (select a.customer_id, sum(a.current_balance - coalesce(t.shift, 0)) as balance
+               from silver.stg_accounts a
+               cross join clock k
+               left join (select t.account_id, sum(case when t.is_declined then 0 else t.amount end) as shift
+                          from silver.stg_transactions t
+                          join silver.stg_accounts a2 on a2.account_id = t.account_id
+                          cross join clock k2
+                          where t.transaction_date >= k2.last_month or t.transaction_date < greatest(a2.open_date, k2.data_start_date)
+                          group by t.account_id) t on t.account_id = a.account_id
+               where greatest(a.open_date, k.data_start_date) < k.last_month
+                 and least(coalesce(a.close_date, k.as_of_date), k.as_of_date) >= k.last_month - 1
+               group by a.customer_id) b on b.customer_id = m.customer_id
+    where m.end_of_month_balance is distinct from b.balance
+    }}
+), scope as (
+    -- per customer the first month to compute (from_month) and the first month to return (out_month)
+    select c.customer_id, c.signup_date,
+           case when k.last_month is null or c.customer_id in (select s.customer_id from stale s) then date '-infinity'
+                else k.window_start end                                 as from_month,
+           case when k.last_month is null or c.customer_id in (select s.customer_id from stale s) then date '-infinity'
+                else k.last_month end                                   as out_month
+    from silver.stg_customers c, clock k
     where c.signup_date <= k.as_of_date
+), months as (
+    select c.customer_id, m::date as month_start, c.out_month
+    from scope c, clock k,
+         generate_series(date_trunc('month', greatest(c.signup_date, k.data_start_date, c.from_month)),
+                         date_trunc('month', k.as_of_date), interval '1 month') m
+), acct as (
+    select a.account_id, a.customer_id, coalesce(dp.is_lending_product, false) as is_lending,
+           greatest(a.open_date, k.data_start_date)                     as first_day,
+           greatest(a.open_date, k.data_start_date, s.from_month)       as start_day,
+           least(coalesce(a.close_date, k.as_of_date), k.as_of_date)    as last_day,
+           a.current_balance
+    from silver.stg_accounts a
+    join scope s on s.customer_id = a.customer_id
+    cross join clock k
+    left join gold.dim_product dp on dp.product_id = a.product_id
+), changes as (
+    -- approved changes per account and day from the start day on, plus their total before the
+    -- account's first day
+    select a.account_id, t.transaction_date as d, sum(case when t.is_declined then 0 else t.amount end) as net_change
+    from silver.stg_transactions t
+    join acct a on a.account_id = t.account_id
+    where t.transaction_date >= a.start_day or t.transaction_date < a.first_day
+    group by a.account_id, t.transaction_date
+), shift as (
+    select account_id, sum(net_change) as total from changes group by account_id
+), events as (
+    select c.account_id, c.d from changes c join acct a on a.account_id = c.account_id where c.d between a.start_day and a.last_day
+    union
+    select a.account_id, a.start_day from acct a where a.start_day <= a.last_day
+    union
+    select a.account_id, m::date
+    from acct a, generate_series(date_trunc('month', a.start_day) + interval '1 month', a.last_day, interval '1 month') m
+    where a.start_day <= a.last_day
+), intervals as (
+    select e.account_id, a.customer_id, a.is_lending,
+           date_trunc('month', e.d)::date                                  as month_start,
+           coalesce(lead(e.d) over w - 1, a.last_day)                      as to_day,
+           coalesce(lead(e.d) over w, a.last_day + 1) - e.d                as days,
+           a.current_balance - coalesce(sh.total, 0)
+               + sum(coalesce(c.net_change, 0)) over (w rows between unbounded preceding and current row) as closing_balance
+    from events e
+    join acct a on a.account_id = e.account_id
+    left join shift sh on sh.account_id = e.account_id
+    left join changes c on c.account_id = e.account_id and c.d = e.d
+    window w as (partition by e.account_id order by e.d)
+), bal as (
+    -- avg_daily_balance averages the customer's total over the month's days within the data window
+    -- (an account not yet open counts as 0).
+    select i.customer_id, i.month_start,
+           sum(i.closing_balance) filter (where i.to_day = (i.month_start + interval '1 month - 1 day')::date
+                                              or i.to_day = k.as_of_date)    as end_of_month_balance,
+           sum(i.closing_balance * i.days)                                    as balance_day_sum,
+           min(i.closing_balance)                                             as min_account_balance,
+           count(*) filter (where i.to_day = (i.month_start + interval '1 month - 1 day')::date
+                                or i.to_day = k.as_of_date)                   as open_accounts,
+           sum(i.days) filter (where i.closing_balance < 0 and not i.is_lending) as overdrawn_account_days
+    from intervals i, clock k
+    group by i.customer_id, i.month_start
 ), txn as (
     select f.customer_id, date_trunc('month', f.transaction_date)::date as month_start,
            count(*)                                                    as transaction_count,
@@ -39,30 +147,20 @@ with clock as (
            count(distinct f.transaction_date)                          as active_days,
            avg(f.fraud_score)                                          as avg_fraud_score
     from gold.fact_transactions f
+    join scope s on s.customer_id = f.customer_id and f.transaction_date >= s.from_month
     group by 1, 2
-), bal as (
-    -- one pass over the daily snapshot; integer month keys (date_key / 100) group faster than dates.
-    -- avg_daily_balance averages the customer's total over the month's days within the data window
-    -- (an account not yet open counts as 0).
-    select s.customer_id, to_date((s.date_key / 100)::text, 'YYYYMM') as month_start,
-           sum(s.closing_balance) filter (where s.is_month_end or s.snapshot_date = k.as_of_date) as end_of_month_balance,
-           sum(s.closing_balance)                                      as balance_day_sum,
-           min(s.closing_balance)                                      as min_account_balance,
-           count(*) filter (where s.is_month_end or s.snapshot_date = k.as_of_date) as open_accounts,
-           count(*) filter (where s.is_overdrawn)                      as overdrawn_account_days
-    from gold.fact_account_daily_snapshot s, clock k
-    group by s.customer_id, s.date_key / 100
 ), contacts as (
-    select customer_id, date_trunc('month', interaction_date)::date as month_start,
+    select x.customer_id, date_trunc('month', interaction_date)::date as month_start,
            count(*)                                                    as interaction_count,
            count(*) filter (where reason in ('Fee Dispute', 'Complaint') or sentiment_score < -0.3) as complaint_count,
            count(*) filter (where escalated)                           as escalation_count,
            avg(sentiment_score)                                        as avg_sentiment_score,
            avg(satisfaction_rating)                                    as avg_satisfaction_rating
-    from silver.stg_customer_interactions
+    from silver.stg_customer_interactions x
+    join scope s on s.customer_id = x.customer_id and x.interaction_date >= s.from_month
     group by 1, 2
 ), payments as (
-    select customer_id, date_trunc('month', scheduled_date)::date as month_start,
+    select x.customer_id, date_trunc('month', scheduled_date)::date as month_start,
            count(*)                                                    as loan_payments_due,
            count(*) filter (where is_late)                             as late_payments,
            count(*) filter (where is_missed)                           as missed_payments,
@@ -70,26 +168,30 @@ with clock as (
            sum(late_fee)                                               as late_fees,
            sum(scheduled_amount)                                       as scheduled_payment_amount,
            sum(actual_amount)                                          as actual_payment_amount
-    from silver.stg_loan_payments
+    from silver.stg_loan_payments x
+    join scope s on s.customer_id = x.customer_id and x.scheduled_date >= s.from_month
     group by 1, 2
 ), apps as (
-    select customer_id, date_trunc('month', application_date)::date as month_start,
+    select x.customer_id, date_trunc('month', application_date)::date as month_start,
            count(*)                                                    as credit_applications,
            count(*) filter (where decision = 'Approved')               as credit_approvals
-    from silver.stg_credit_applications
+    from silver.stg_credit_applications x
+    join scope s on s.customer_id = x.customer_id and x.application_date >= s.from_month
     group by 1, 2
 ), alerts as (
-    select customer_id, date_trunc('month', alert_date)::date as month_start, count(*) as fraud_alerts
-    from silver.stg_fraud_alerts
+    select x.customer_id, date_trunc('month', alert_date)::date as month_start, count(*) as fraud_alerts
+    from silver.stg_fraud_alerts x
+    join scope s on s.customer_id = x.customer_id and x.alert_date >= s.from_month
     group by 1, 2
 ), campaigns as (
-    select customer_id, date_trunc('month', contact_date)::date as month_start,
+    select x.customer_id, date_trunc('month', contact_date)::date as month_start,
            count(*) filter (where assignment = 'Treatment')            as campaign_contacts,
            count(*) filter (where assignment = 'Treatment' and converted) as campaign_conversions
-    from silver.stg_campaign_contacts
+    from silver.stg_campaign_contacts x
+    join scope s on s.customer_id = x.customer_id and x.contact_date >= s.from_month
     group by 1, 2
 ), joined as (
-    select m.customer_id, m.month_start,
+    select m.customer_id, m.month_start, m.out_month,
            (m.month_start + interval '1 month - 1 day')::date          as month_end,
            coalesce(t.transaction_count, 0)::int                       as transaction_count,
            coalesce(t.approved_count, 0)::int                          as approved_count,
@@ -149,6 +251,14 @@ with clock as (
     left join apps ap on ap.customer_id = m.customer_id and ap.month_start = m.month_start
     left join alerts al on al.customer_id = m.customer_id and al.month_start = m.month_start
     left join campaigns cp on cp.customer_id = m.customer_id and cp.month_start = m.month_start
+), rolled as (
+    -- month-over-month and rolling metrics, before an incremental run drops the months it only reads
+    select j.*,
+           lag(j.total_spend) over w                                                 as prev_month_spend,
+           sum(j.total_spend) over (w rows between 2 preceding and current row)      as rolling_3m_spend,
+           sum(j.transaction_count) over (w rows between 2 preceding and current row)::int as rolling_3m_transactions
+    from joined j
+    window w as (partition by j.customer_id order by j.month_start)
 )
 select (extract(year from j.month_start) * 100 + extract(month from j.month_start))::int as month_key,
        dd.date_key,
@@ -172,13 +282,13 @@ select (extract(year from j.month_start) * 100 + extract(month from j.month_star
        j.loan_payments_due, j.late_payments, j.missed_payments, j.total_days_late, j.late_fees,
        j.scheduled_payment_amount, j.actual_payment_amount,
        j.credit_applications, j.credit_approvals, j.fraud_alerts, j.campaign_contacts, j.campaign_conversions,
-       lag(j.total_spend) over w                                                           as prev_month_spend,
-       round((j.total_spend - lag(j.total_spend) over w) / nullif(lag(j.total_spend) over w, 0), 4) as spend_change_mom,
-       sum(j.total_spend) over (w rows between 2 preceding and current row)                as rolling_3m_spend,
-       sum(j.transaction_count) over (w rows between 2 preceding and current row)::int     as rolling_3m_transactions
-from joined j
+       j.prev_month_spend,
+       round((j.total_spend - j.prev_month_spend) / nullif(j.prev_month_spend, 0), 4)       as spend_change_mom,
+       j.rolling_3m_spend,
+       j.rolling_3m_transactions
+from rolled j
 join gold.dim_customer v on v.customer_id = j.customer_id
                         and least(j.month_end, (select as_of_date from clock)) >= v.valid_from
                         and least(j.month_end, (select as_of_date from clock)) < v.valid_to
 join gold.dim_date dd on dd.full_date = j.month_start
-window w as (partition by j.customer_id order by j.month_start)
+where j.month_start >= j.out_month
