@@ -2,6 +2,7 @@ package dev.fap.analytics;
 
 import dev.fap.analytics.internal.CausalQueries;
 import dev.fap.analytics.internal.Context;
+import dev.fap.analytics.internal.CustomerActivity;
 import dev.fap.analytics.internal.DescriptiveQueries;
 import dev.fap.analytics.internal.DiagnosticQueries;
 import dev.fap.analytics.internal.ExploratoryQueries;
@@ -14,7 +15,6 @@ import dev.fap.core.Database;
 import dev.fap.core.ErrorCode;
 import dev.fap.core.FapException;
 import dev.fap.core.ProgressListener;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.jooq.Record;
 
 /**
  * The eight analytics types over the gold star schema, with real statistics. The one entry point of
@@ -312,13 +311,7 @@ public final class Analytics {
 
     private Context context() {
         Sql sql = new Sql(db);
-        Record r = sql.one("select min(transaction_date) as s, max(transaction_date) as d from gold.fact_transactions");
-        LocalDate asOf = r.get("d", LocalDate.class);
-        if (asOf == null) {
-            throw new FapException(ErrorCode.ANALYSIS_FAILED, "gold.fact_transactions is empty: there is nothing to analyse",
-                    "generate and load data, then build the warehouse (./fap run)");
-        }
-        return new Context(sql, r.get("s", LocalDate.class), asOf, seed, level, retentionBudget, offerCost, retentionUplift);
+        return new Context(sql, CustomerActivity.load(sql), seed, level, retentionBudget, offerCost, retentionUplift);
     }
 
     @Override

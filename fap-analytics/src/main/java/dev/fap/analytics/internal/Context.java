@@ -19,8 +19,7 @@ import java.util.concurrent.FutureTask;
  */
 public final class Context {
     private final Sql sql;
-    private final LocalDate startDate;
-    private final LocalDate asOfDate;
+    private final CustomerActivity activity;
     private final long seed;
     private final double level;
     private final Double retentionBudget;
@@ -29,11 +28,10 @@ public final class Context {
     private final List<AnalysisFailure> failures = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentHashMap<String, FutureTask<Object>> shared = new ConcurrentHashMap<>();
 
-    public Context(Sql sql, LocalDate startDate, LocalDate asOfDate, long seed, double level, Double retentionBudget, double offerCost,
+    public Context(Sql sql, CustomerActivity activity, long seed, double level, Double retentionBudget, double offerCost,
                    double retentionUplift) {
         this.sql = sql;
-        this.startDate = startDate;
-        this.asOfDate = asOfDate;
+        this.activity = activity;
         this.seed = seed;
         this.level = level;
         this.retentionBudget = retentionBudget;
@@ -47,12 +45,17 @@ public final class Context {
 
     /** The first transaction day of the data (the first day of every observation window). */
     public LocalDate startDate() {
-        return startDate;
+        return activity.startDate();
+    }
+
+    /** The clock and the monthly and recent customer activity, read once per run. */
+    public CustomerActivity activity() {
+        return activity;
     }
 
     /** The last transaction day of the data: its "now". */
     public LocalDate asOfDate() {
-        return asOfDate;
+        return activity.asOfDate();
     }
 
     public long seed() {

@@ -28,23 +28,9 @@ public final class DescriptiveQueries {
         Sql sql = ctx.sql();
         // totals, months, channels and types: rolled up from the shared transaction cube (one pass over the facts)
         TransactionCube cube = TransactionCube.of(ctx);
-        // distinct customers per month and active customers: hash-grouped to one row per month × customer first,
-        // instead of count(distinct) over the facts (which sorts them)
-        java.util.Map<Integer, Long> customersByMonth = new java.util.HashMap<>();
-        long activeCustomers = 0;
-        for (Record r : sql.fetch("""
-                with d as (select %s as month, customer_id, bool_or(is_approved and transaction_date > ?::date - 90) as active
-                           from gold.fact_transactions group by 1, 2)
-                select month, count(*) as customers, 0 as active from d group by month
-                union all
-                select null, 0, count(distinct customer_id) filter (where active) from d""".formatted(TransactionCube.MONTH),
-                ctx.asOfDate())) {
-            if (r.get("month") == null) {
-                activeCustomers = l(r, "active");
-            } else {
-                customersByMonth.put(r.get("month", Integer.class), l(r, "customers"));
-            }
-        }
+        // distinct customers per month and active customers: read with the clock (one month × customer pass)
+        java.util.Map<Integer, Long> customersByMonth = ctx.activity().customersByMonth();
+        long activeCustomers = ctx.activity().activeCustomers();
         TransactionCube.Sums k = cube.total();
         long customers = l(sql.one("select count(*) as n from gold.dim_customer where is_current"), "n");
         long n = k.n();
@@ -74,39 +60,55 @@ public final class DescriptiveQueries {
             demo.add(breakdown(sql, col, "customers", "select coalesce(" + col + "::text, '(none)') as label, count(*) as n, "
                     + "coalesce(sum(annual_income), 0) as value from gold.dim_customer where is_current group by 1 order by 1"));
         }
+        // product performance and the top merchants from one parallel pass over the facts grouped by product ×
+        // merchant (a few thousand groups), each rolled up and joined to its dimension after aggregating
         List<ProductPerformance> products = new ArrayList<>();
+        List<MerchantRank> merchants = new ArrayList<>();
         for (Record r : sql.fetch("""
-                with acc as (
+                with g as materialized (
+                    select product_id, merchant_key, merchant_id, count(*) as n,
+                           coalesce(sum(approved_amount_abs), 0) as volume, coalesce(sum(fee_amount), 0) as fees,
+                           sum(is_fraud::int) as fraud, count(is_fraud) as fraud_n
+                    from gold.fact_transactions group by 1, 2, 3
+                ), tx as (
+                    select product_id, sum(n) as n, sum(volume) as volume, sum(fees) as fees from g group by product_id
+                ), acc as (
                     select a.product_id, count(*) as accounts, count(*) filter (where a.close_date is null) as open_accounts,
                            count(distinct a.customer_id) as customers, coalesce(sum(a.current_balance), 0) as balance,
                            coalesce(avg(a.current_balance), 0) as avg_balance
                     from silver.stg_accounts a group by a.product_id
-                ), tx as (
-                    select product_id, count(*) as n, coalesce(sum(approved_amount_abs), 0) as volume,
-                           coalesce(sum(fee_amount), 0) as fees
-                    from gold.fact_transactions group by product_id
+                ), p as (
+                    select p.product_id, p.product_name, p.product_category, coalesce(acc.accounts, 0) as accounts,
+                           coalesce(acc.open_accounts, 0) as open_accounts, coalesce(acc.customers, 0) as customers,
+                           coalesce(acc.balance, 0) as balance, coalesce(acc.avg_balance, 0) as avg_balance,
+                           coalesce(tx.n, 0) as n, coalesce(tx.volume, 0) as volume, coalesce(tx.fees, 0) as fees
+                    from gold.dim_product p
+                    left join acc on acc.product_id = p.product_id
+                    left join tx on tx.product_id = p.product_id
+                ), m as (
+                    select g.merchant_id, m.merchant_name, m.category, sum(g.n) as n, sum(g.volume) as volume,
+                           sum(g.fraud) / nullif(sum(g.fraud_n), 0) as fraud_rate
+                    from g join gold.dim_merchant m on m.merchant_key = g.merchant_key
+                    group by g.merchant_id, m.merchant_name, m.category
+                    order by volume desc, g.merchant_id limit 10
                 )
-                select p.product_id, p.product_name, p.product_category, coalesce(acc.accounts, 0) as accounts,
-                       coalesce(acc.open_accounts, 0) as open_accounts, coalesce(acc.customers, 0) as customers,
-                       coalesce(acc.balance, 0) as balance, coalesce(acc.avg_balance, 0) as avg_balance,
-                       coalesce(tx.n, 0) as n, coalesce(tx.volume, 0) as volume, coalesce(tx.fees, 0) as fees
-                from gold.dim_product p
-                left join acc on acc.product_id = p.product_id
-                left join tx on tx.product_id = p.product_id
-                order by volume desc, p.product_id""")) {
-            products.add(new ProductPerformance(s(r, "product_id"), s(r, "product_name"), s(r, "product_category"),
-                    l(r, "accounts"), l(r, "open_accounts"), l(r, "customers"), d(r, "balance"), d(r, "avg_balance"),
-                    l(r, "n"), d(r, "volume"), d(r, "fees")));
-        }
-        List<MerchantRank> merchants = new ArrayList<>();
-        for (Record r : sql.fetch("""
-                select f.merchant_id, m.merchant_name, m.category, count(*) as n,
-                       coalesce(sum(f.approved_amount_abs), 0) as volume, avg(f.is_fraud::int) as fraud_rate
-                from gold.fact_transactions f join gold.dim_merchant m on m.merchant_key = f.merchant_key
-                group by f.merchant_id, m.merchant_name, m.category
-                order by volume desc, f.merchant_id limit 10""")) {
-            merchants.add(new MerchantRank(s(r, "merchant_id"), s(r, "merchant_name"), s(r, "category"), l(r, "n"),
-                    d(r, "volume"), d(r, "fraud_rate")));
+                select 0 as part, row_number() over (order by volume desc, product_id) as ord, product_id, product_name,
+                       product_category, accounts, open_accounts, customers, balance, avg_balance, n, volume, fees,
+                       null::text as merchant_id, null::text as merchant_name, null::text as category, null::numeric as fraud_rate
+                from p
+                union all
+                select 1, row_number() over (order by volume desc, merchant_id), null, null, null, 0, 0, 0, 0, 0, n, volume, 0,
+                       merchant_id, merchant_name, category, fraud_rate
+                from m
+                order by part, ord""")) {
+            if (l(r, "part") == 0) {
+                products.add(new ProductPerformance(s(r, "product_id"), s(r, "product_name"), s(r, "product_category"),
+                        l(r, "accounts"), l(r, "open_accounts"), l(r, "customers"), d(r, "balance"), d(r, "avg_balance"),
+                        l(r, "n"), d(r, "volume"), d(r, "fees")));
+            } else {
+                merchants.add(new MerchantRank(s(r, "merchant_id"), s(r, "merchant_name"), s(r, "category"), l(r, "n"),
+                        d(r, "volume"), d(r, "fraud_rate")));
+            }
         }
         Breakdown status = breakdown(sql, "account_status", "accounts", """
                 select coalesce(account_status, '(none)') as label, count(*) as n, coalesce(sum(current_balance), 0) as value

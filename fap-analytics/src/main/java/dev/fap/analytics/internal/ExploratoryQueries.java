@@ -87,16 +87,21 @@ public final class ExploratoryQueries {
         outliers.add(Outliers.detect("spend_per_month", pick(rows, f.spendPerMonth, false)));
         outliers.add(Outliers.detect("transactions_per_month", pick(rows, f.txnPerMonth, false)));
         outliers.add(Outliers.detect("avg_ticket", pick(rows, f.avgTicket, false)));
-        // approved debit spending by category and by region: one hash-aggregated pass to one row per category × customer
-        // and region × customer, so distinct customers are counted without sorting the transactions
+        // approved debit spending by category and by region: one parallel hash-aggregated pass to one row per
+        // category × region × customer, rolled up from there (distinct customers without sorting the transactions)
         List<Record> spendRows = ctx.sql().fetch("""
-                with x as (select grouping(f.merchant_category) as by_region, coalesce(f.merchant_category, m.region, '(none)') as label,
-                                  f.customer_id, count(*) as n, sum(f.debit_amount) as volume
+                with x as (select f.merchant_category as category, m.region, f.customer_id, count(*) as n, sum(f.debit_amount) as volume
                            from gold.fact_transactions f join gold.dim_merchant m on m.merchant_key = f.merchant_key
                            where f.is_approved and f.is_debit
-                           group by grouping sets ((f.merchant_category, f.customer_id), (m.region, f.customer_id)))
-                select by_region, label, sum(n) as n, count(customer_id) as customers, sum(volume) as volume
-                from x group by by_region, label order by by_region, volume desc, label""");
+                           group by 1, 2, 3),
+                c as (select category, customer_id, sum(n) as n, sum(volume) as volume from x group by 1, 2),
+                r as (select region, customer_id, sum(n) as n, sum(volume) as volume from x group by 1, 2)
+                select 0 as by_region, coalesce(category, '(none)') as label, sum(n) as n, count(customer_id) as customers,
+                       sum(volume) as volume
+                from c group by category
+                union all
+                select 1, coalesce(region, '(none)'), sum(n), count(customer_id), sum(volume) from r group by region
+                order by by_region, volume desc, label""");
         List<CategorySpend> byCategory = spend(spendRows, 0);
         List<CategorySpend> byRegion = spend(spendRows, 1);
         return new ExploratoryAnalysis(rows.length, List.copyOf(names), List.copyOf(dropped), clustering, List.copyOf(segments),

@@ -15,7 +15,6 @@ import dev.fap.analytics.stats.MeanEstimate;
 import dev.fap.analytics.stats.Moments;
 import dev.fap.analytics.stats.MultipleTesting;
 import dev.fap.analytics.stats.Proportions;
-import dev.fap.analytics.stats.Quantiles;
 import dev.fap.analytics.stats.SurvivalCurve;
 import dev.fap.analytics.stats.TTests;
 import dev.fap.analytics.stats.TwoProportionTestResult;
@@ -82,7 +81,7 @@ public final class InferentialQueries {
             double[] sample = subsample(spend, ctx.seed());
             Bootstrap boot = Bootstrap.of(REPLICATES, ctx.seed());
             meanBoot = boot.bca(sample, Bootstrap.MEAN, ctx.level());
-            medianBoot = boot.bca(sample, s -> Quantiles.of(s, 0.5), ctx.level());
+            medianBoot = boot.bca(sample, Bootstrap.MEDIAN, ctx.level());
         } catch (FapException e) {
             ctx.fail("inferential.meanMonthlySpend", e);
         }

@@ -93,7 +93,7 @@ final class ModelFitter {
         AucResult testAuc = Roc.auc(pte, yte, ctx.level());
         CalibrationResult cal = Calibration.of(pte, yte, Math.min(10, Math.max(3, yte.length / 20)));
         RocCurve roc = Roc.curve(pte, yte, 101);
-        double threshold = youden(ptr, ytrObs);
+        double threshold = youden(predict(model, xtr), ytr, wtr);
         long tp = 0;
         long fp = 0;
         long tn = 0;
@@ -196,31 +196,36 @@ final class ModelFitter {
         return p;
     }
 
-    /** The threshold maximising TPR - FPR on the given scores. */
-    static double youden(double[] p, double[] y) {
-        Integer[] idx = new Integer[p.length];
+    /**
+     * The threshold maximising TPR - FPR on the given scores, of rows standing for {@code w[i]}
+     * observations each: TPR and FPR are evaluated at the end of each run of equal scores (descending),
+     * so grouped rows give exactly the threshold of the expanded observations.
+     */
+    static double youden(double[] p, double[] y, double[] w) {
+        int[] ascending = dev.fap.analytics.stats.SortOrder.ascending(p);
         long pos = 0;
+        long all = 0;
         for (int i = 0; i < p.length; i++) {
-            idx[i] = i;
-            pos += (long) y[i];
+            pos += (long) w[i] * (long) y[i];
+            all += (long) w[i];
         }
-        long neg = p.length - pos;
-        Arrays.sort(idx, (a, b) -> Double.compare(p[b], p[a]));
+        long neg = all - pos;
         long tp = 0;
         long fp = 0;
         double best = -1;
         double thr = 0.5;
-        for (int k = 0; k < idx.length; k++) {
-            if (y[idx[k]] == 1) {
-                tp++;
+        for (int k = p.length - 1; k >= 0; k--) {
+            int i = ascending[k];
+            if (y[i] == 1) {
+                tp += (long) w[i];
             } else {
-                fp++;
+                fp += (long) w[i];
             }
-            if (k == idx.length - 1 || p[idx[k + 1]] != p[idx[k]]) {
+            if (k == 0 || p[ascending[k - 1]] != p[i]) {
                 double j = (double) tp / pos - (double) fp / neg;
                 if (j > best) {
                     best = j;
-                    thr = p[idx[k]];
+                    thr = p[i];
                 }
             }
         }

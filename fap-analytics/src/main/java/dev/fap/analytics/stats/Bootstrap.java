@@ -20,6 +20,31 @@ public final class Bootstrap {
     /** The sample mean as a statistic. */
     public static final ToDoubleFunction<double[]> MEAN = s -> Moments.of(s).mean();
 
+    /**
+     * The sample median (type-7 quantile 0.5) as a statistic. Gives the same values as
+     * {@code s -> Quantiles.of(s, 0.5)}, but the bootstrap evaluates it by counting how often each sorted
+     * position is drawn (O(n) per replicate, no sort) and the BCa jackknife from the sorted sample (O(1)
+     * per left-out value), so a BCa interval of a median of 10,000 values takes milliseconds, not seconds.
+     */
+    public static final ToDoubleFunction<double[]> MEDIAN = new Median();
+
+    /** The median statistic, recognised by {@link #resample} and {@link #acceleration}. */
+    private static final class Median implements ToDoubleFunction<double[]> {
+        @Override
+        public double applyAsDouble(double[] s) {
+            return Quantiles.select(s, 0.5);
+        }
+
+        /** Type-7 median of the sorted values {@code v(0..m-1)} given as an index function. */
+        static double ofSorted(int m, java.util.function.IntToDoubleFunction v) {
+            double h = (m - 1) * 0.5;
+            int lo = (int) Math.floor(h);
+            int hi = Math.min(lo + 1, m - 1);
+            double a = v.applyAsDouble(lo);
+            return a + (h - lo) * (v.applyAsDouble(hi) - a);
+        }
+    }
+
     /** Interval methods. */
     public enum Method {
         /** Quantiles {@code α/2} and {@code 1-α/2} of the replicates. */
@@ -83,6 +108,9 @@ public final class Bootstrap {
 
     /** The B bootstrap replicates of {@code statistic}: resampling with replacement, seeded. */
     public double[] resample(double[] x, ToDoubleFunction<double[]> statistic) {
+        if (statistic instanceof Median) {
+            return resampleMedian(x);
+        }
         SplittableRandom rng = new SplittableRandom(seed);
         double[] out = new double[replicates];
         double[] buf = new double[x.length];
@@ -93,6 +121,49 @@ public final class Bootstrap {
             out[b] = statistic.applyAsDouble(buf);
         }
         return out;
+    }
+
+    /**
+     * Bootstrap medians with the same draws as {@link #resample} makes for any statistic: each draw of
+     * index i counts sorted position {@code rank[i]}; the resample's order statistics are then read off
+     * the cumulative counts.
+     */
+    private double[] resampleMedian(double[] x) {
+        int n = x.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+        double[] sorted = new double[n];
+        int[] rank = new int[n];
+        for (int k = 0; k < n; k++) {
+            sorted[k] = x[order[k]];
+            rank[order[k]] = k;
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] out = new double[replicates];
+        int[] count = new int[n];
+        for (int b = 0; b < replicates; b++) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[rank[rng.nextInt(n)]]++;
+            }
+            out[b] = Median.ofSorted(n, k -> sorted[positionOf(count, k)]);
+        }
+        return out;
+    }
+
+    /** The sorted position holding the k-th smallest drawn value (0-based), given draw counts per position. */
+    private static int positionOf(int[] count, int k) {
+        int seen = 0;
+        for (int pos = 0; pos < count.length; pos++) {
+            seen += count[pos];
+            if (seen > k) {
+                return pos;
+            }
+        }
+        return count.length - 1;
     }
 
     /**
@@ -155,11 +226,21 @@ public final class Bootstrap {
     static double acceleration(double[] x, ToDoubleFunction<double[]> statistic) {
         int n = x.length;
         double[] jack = new double[n];
-        double[] buf = new double[n - 1];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(x, 0, buf, 0, i);
-            System.arraycopy(x, i + 1, buf, i, n - 1 - i);
-            jack[i] = statistic.applyAsDouble(buf);
+        if (statistic instanceof Median) {
+            // leaving out x[i] leaves the sorted sample without one copy of x[i]: read the median off it
+            double[] sorted = x.clone();
+            Arrays.sort(sorted);
+            for (int i = 0; i < n; i++) {
+                int j = Arrays.binarySearch(sorted, x[i]);
+                jack[i] = Median.ofSorted(n - 1, k -> sorted[k < j ? k : k + 1]);
+            }
+        } else {
+            double[] buf = new double[n - 1];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(x, 0, buf, 0, i);
+                System.arraycopy(x, i + 1, buf, i, n - 1 - i);
+                jack[i] = statistic.applyAsDouble(buf);
+            }
         }
         double mean = Moments.of(jack).mean();
         double s2 = 0;

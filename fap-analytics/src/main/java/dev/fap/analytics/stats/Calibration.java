@@ -1,7 +1,6 @@
 package dev.fap.analytics.stats;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,17 +28,15 @@ public final class Calibration {
         if (bins < 3 || bins > n) {
             throw Checks.failure("calibration needs 3 ≤ bins ≤ n, had bins=" + bins + ", n=" + n, "use fewer bins or more data");
         }
-        Integer[] order = new Integer[n];
         double brier = 0;
         for (int i = 0; i < n; i++) {
-            order[i] = i;
             if (!(predicted[i] >= 0 && predicted[i] <= 1) || !(outcome[i] == 0 || outcome[i] == 1)) {
                 throw dev.fap.core.FapException.invalidArgument("probabilities must lie in [0,1] and outcomes be 0/1, row " + i,
                         "pass fitted probabilities and 0/1 outcomes");
             }
             brier += (predicted[i] - outcome[i]) * (predicted[i] - outcome[i]);
         }
-        Arrays.sort(order, (a, b) -> Double.compare(predicted[a], predicted[b]));
+        int[] order = SortOrder.ascending(predicted);
         List<CalibrationBin> out = new ArrayList<>();
         double hl = 0;
         int start = 0;

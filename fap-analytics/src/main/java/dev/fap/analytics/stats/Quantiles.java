@@ -22,6 +22,82 @@ public final class Quantiles {
         return ofSorted(s, p);
     }
 
+    /**
+     * The p-quantile of {@code x} (unsorted; not modified) by selection instead of sorting: the same value
+     * as {@link #of(double[], double)} in O(n) expected time, for statistics evaluated thousands of times
+     * (bootstrap and jackknife replicates of a median). Quickselect (Hoare partition, median-of-three
+     * pivot) for the order statistic {@code ⌊h⌋}, then the smallest value above it for {@code ⌊h⌋+1}.
+     */
+    public static double select(double[] x, double p) {
+        Checks.minSize(x, 1, "a quantile");
+        if (!(p >= 0 && p <= 1)) {
+            throw dev.fap.core.FapException.invalidArgument("quantile probability must lie in [0, 1], was " + p,
+                    "pass e.g. 0.25 for the first quartile");
+        }
+        double[] a = x.clone();
+        double h = (a.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        double vLo = nth(a, lo);
+        if (lo + 1 >= a.length || h == lo) {
+            return vLo;
+        }
+        double vHi = a[lo + 1];
+        for (int i = lo + 2; i < a.length; i++) {
+            vHi = Math.min(vHi, a[i]);
+        }
+        return vLo + (h - lo) * (vHi - vLo);
+    }
+
+    /** Rearranges {@code a} so that {@code a[k]} is its k-th smallest value, smaller ones before, larger after. */
+    private static double nth(double[] a, int k) {
+        int left = 0;
+        int right = a.length - 1;
+        while (right > left) {
+            int mid = (left + right) >>> 1;
+            // median of three as pivot, moved to a[left]
+            if (a[mid] < a[left]) {
+                swap(a, mid, left);
+            }
+            if (a[right] < a[left]) {
+                swap(a, right, left);
+            }
+            if (a[right] < a[mid]) {
+                swap(a, right, mid);
+            }
+            swap(a, left, mid);
+            double pivot = a[left];
+            int i = left;
+            int j = right + 1;
+            while (true) {
+                do {
+                    i++;
+                } while (i <= right && a[i] < pivot);
+                do {
+                    j--;
+                } while (a[j] > pivot);
+                if (i >= j) {
+                    break;
+                }
+                swap(a, i, j);
+            }
+            swap(a, left, j);
+            if (j == k) {
+                return a[k];
+            } else if (j < k) {
+                left = j + 1;
+            } else {
+                right = j - 1;
+            }
+        }
+        return a[k];
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
     /** The p-quantile of an already sorted array. */
     public static double ofSorted(double[] sorted, double p) {
         Checks.minSize(sorted, 1, "a quantile");

@@ -1,6 +1,5 @@
 package dev.fap.analytics.stats;
 
-import java.util.Arrays;
 
 /**
  * ROC analysis of a score against a binary outcome.
@@ -54,11 +53,12 @@ public final class Roc {
     public static RocCurve curve(double[] scores, double[] labels, int maxPoints) {
         Split s = split(scores, labels);
         int n = scores.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        // descending by score; the order within ties does not matter (points are taken at the end of each tie)
+        int[] ascending = SortOrder.ascending(scores);
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = ascending[n - 1 - k];
         }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
         double[] fpr = new double[n + 1];
         double[] tpr = new double[n + 1];
         double[] thr = new double[n + 1];
