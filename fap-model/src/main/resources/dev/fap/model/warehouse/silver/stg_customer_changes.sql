@@ -16,7 +16,8 @@ select silver.clean_id(b.change_id)                  as change_id,
             when 'phone' then silver.mask_phone(b.new_value)
             when 'state' then upper(silver.clean_text(b.new_value))
             when 'country' then upper(silver.clean_text(b.new_value))
-            when 'zip_code' then lpad(silver.clean_id(b.new_value), 5, '0')
+            when 'city' then silver.clean_place(b.new_value)
+            when 'zip_code' then silver.postal_code(b.new_value)
             when 'preferred_channel' then case lower(silver.clean_text(b.new_value)) when 'atm' then 'ATM' when 'pos' then 'POS'
                                                else silver.clean_code(b.new_value) end
             when 'is_active' then lower(silver.clean_text(b.new_value))

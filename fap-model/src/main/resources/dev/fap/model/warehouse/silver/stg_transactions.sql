@@ -25,7 +25,7 @@ select silver.clean_id(b.transaction_id)                          as transaction
        silver.clean_text(b.description)                           as description,
        coalesce(b.is_fraud, false)                                as is_fraud,
        b.fraud_score,
-       silver.clean_code(b.location_city)                         as location_city,
+       silver.clean_place(b.location_city)                        as location_city,
        silver.clean_upper(b.location_state)                       as location_state,
        silver.clean_upper(b.location_country)                     as location_country,
        b.latitude,
