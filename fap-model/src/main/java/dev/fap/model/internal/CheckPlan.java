@@ -63,7 +63,7 @@ final class CheckPlan {
      * @param scratchColumns the columns to copy: those the checks read
      * @param partialCopy  {@code scratchColumns} are not all the view's columns (whole failing rows need another copy)
      * @param bigAggregate one aggregate or sort over a large table: run with a larger {@code work_mem}
-     * @param cost        estimated rows processed, for ordering (largest first)
+     * @param cost        estimated cost, for ordering (largest first): milliseconds in an earlier run, or rows processed
      */
     record Unit(Model model, boolean scratch, List<String> scratchColumns, boolean partialCopy, boolean bigAggregate, List<Integer> scanned, List<Integer> counted, long cost) {
         List<Integer> checks() {
@@ -126,8 +126,28 @@ final class CheckPlan {
         return List.copyOf(out);
     }
 
-    /** Groups the checks (owner model of each at the same position) into units, largest first. */
-    static Plan plan(List<Model> owners, List<Check> checks, Map<String, Relation> catalog) {
+    /**
+     * The milliseconds each check took in the latest earlier test run that had it, by check id: the
+     * best estimate of a unit's cost (the sum over its checks, as a check's time includes its share of
+     * its unit's).
+     */
+    static Map<String, Long> previousMillis(Connection c, long runId) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        String sql = "select distinct on (check_id) check_id, millis from " + MetaStore.CHECK_RESULTS + " where run_id in (select run_id from "
+                + MetaStore.RUNS + " where command = 'test' and run_id < " + runId + " order by run_id desc limit 20)"
+                + " and status <> 'error' order by check_id, run_id desc";
+        for (String[] r : Jdbc.rows(c, sql)) {
+            out.put(r[0], Long.parseLong(r[1]));
+        }
+        return out;
+    }
+
+    /**
+     * Groups the checks (owner model of each at the same position) into units, largest first: by the
+     * time their checks took in an earlier run ({@code previousMillis}, by check id) when every check has
+     * one, else by the rows they process (planner statistics; a view counts as {@value #VIEW_COST}).
+     */
+    static Plan plan(List<Model> owners, List<Check> checks, Map<String, Relation> catalog, Map<String, Long> previousMillis) {
         Map<String, List<Integer>> byModel = new LinkedHashMap<>();
         for (int i = 0; i < checks.size(); i++) {
             byModel.computeIfAbsent(owners.get(i).name(), k -> new ArrayList<>()).add(i);
@@ -171,6 +191,18 @@ final class CheckPlan {
                 units.add(new Unit(m, r.view(), List.copyOf(read), read.size() < r.columns().size(), false, List.copyOf(scanned),
                         List.copyOf(counted), cost));
             }
+        }
+        boolean timed = true;
+        for (int i = 0; i < checks.size(); i++) {
+            timed &= previousMillis.containsKey(checks.get(i).id(owners.get(i)));
+        }
+        if (timed) {
+            List<Unit> byTime = new ArrayList<>();
+            for (Unit u : units) {
+                long ms = u.checks().stream().mapToLong(i -> previousMillis.get(checks.get(i).id(owners.get(i)))).sum();
+                byTime.add(new Unit(u.model(), u.scratch(), u.scratchColumns(), u.partialCopy(), u.bigAggregate(), u.scanned(), u.counted(), ms));
+            }
+            units = byTime;
         }
         units.sort(Comparator.comparingLong(Unit::cost).reversed());
         return new Plan(List.copyOf(units), Map.copyOf(served));

@@ -68,7 +68,7 @@ final class CheckRunner {
         ProgressListener l = o.listener();
         Set<String> relations = new LinkedHashSet<>();
         owners.forEach(m -> relations.add(m.relation()));
-        CheckPlan.Plan plan = CheckPlan.plan(owners, checks, CheckPlan.catalog(lc, relations));
+        CheckPlan.Plan plan = CheckPlan.plan(owners, checks, CheckPlan.catalog(lc, relations), CheckPlan.previousMillis(lc, runId));
         CheckResult[] results = new CheckResult[checks.size()];
         int finished = 0;
         List<CheckResult> served = new ArrayList<>();

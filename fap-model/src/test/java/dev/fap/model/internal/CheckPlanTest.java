@@ -1,0 +1,81 @@
+package dev.fap.model.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fap.model.Check;
+import dev.fap.model.Layer;
+import dev.fap.model.Model;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** How {@link CheckPlan} groups checks into units and orders them, from catalog facts alone. */
+class CheckPlanTest {
+    static final Model SMALL = Model.table("small", Layer.SILVER).sql("select 1")
+            .check(Check.unique("id"))
+            .check(Check.notNull("id"))
+            .check(Check.range("x", 0, 1))
+            .check(Check.relationships("id", "silver.other", "id"))
+            .check(Check.unique("id", "x").name("unique_pair"));
+    static final Model BIG = Model.table("big", Layer.GOLD).sql("select 1")
+            .check(Check.unique("account_id", "day"))
+            .check(Check.notNull("account_id"))
+            .check(Check.relationships("account_id", "silver.small", "id"))
+            .check(Check.expression("positive", "x > 0"));
+    static final Model VIEW = Model.view("v", Layer.GOLD).sql("select 1")
+            .check(Check.unique("id"))
+            .check(Check.range("x", 0, 1));
+    static final Map<String, CheckPlan.Relation> CATALOG = Map.of(
+            "silver.small", new CheckPlan.Relation("silver.small", true, false, 1_000, List.of("id", "x"),
+                    List.of(new CheckPlan.UniqueIndex("silver.small_key", Set.of("id")))),
+            "gold.big", new CheckPlan.Relation("gold.big", true, false, 1_400_000, List.of("account_id", "day", "x"), List.of()),
+            "gold.v", new CheckPlan.Relation("gold.v", true, true, 0, List.of("id", "x", "wide"), List.of()));
+
+    static CheckPlan.Plan plan(Map<String, Long> previous) {
+        List<Model> owners = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
+        for (Model m : List.of(SMALL, BIG, VIEW)) {
+            for (Check c : m.checks()) {
+                owners.add(m);
+                checks.add(c);
+            }
+        }
+        return CheckPlan.plan(owners, checks, CATALOG, previous);
+    }
+
+    @Test
+    void unitsByRowsWithoutHistory() {
+        CheckPlan.Plan p = plan(Map.of());
+        // small: both unique checks enforced by the index on id; the rest in one statement
+        assertThat(p.servedByIndex()).containsOnlyKeys(0, 4);
+        assertThat(p.units()).extracting(u -> u.model().name() + " " + u.scanned() + " " + u.counted() + " " + u.bigAggregate())
+                .containsExactly(
+                        "big [] [5] true",            // unique on 1.4M rows: 4 x 1.4M
+                        "big [] [7] false",           // relationships: 3 x 1.4M
+                        "big [6, 8] [] false",        // one scan for not_null and the expression
+                        "v [10] [9] false",           // a view: assumed 1M rows
+                        "small [1, 2] [3] false");
+        CheckPlan.Unit view = p.units().get(3);
+        assertThat(view.scratch()).isTrue();
+        assertThat(view.scratchColumns()).containsExactly("id", "x");
+        assertThat(view.partialCopy()).isTrue();
+    }
+
+    @Test
+    void unitsByEarlierTimesWhenEveryCheckHasOne() {
+        Map<String, Long> ms = new java.util.HashMap<>();
+        for (String id : List.of("small.unique_id", "small.not_null_id", "small.range_x", "small.relationships_id", "small.unique_pair",
+                "big.not_null_account_id", "big.relationships_account_id", "big.positive")) {
+            ms.put(id, 10L);
+        }
+        ms.put("big.unique_account_id_day", 1500L);
+        ms.put("v.unique_id", 900L);
+        ms.put("v.range_x", 900L);
+        assertThat(plan(ms).units()).extracting(u -> u.model().name() + " " + u.cost())
+                .containsExactly("v 1800", "big 1500", "small 30", "big 20", "big 10");
+        ms.remove("v.range_x");
+        assertThat(plan(ms).units().get(0).model().name()).isEqualTo("big");
+    }
+}
