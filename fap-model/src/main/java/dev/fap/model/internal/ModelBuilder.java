@@ -541,6 +541,12 @@ final class ModelBuilder {
     private Outcome incrementalStaging(String fenced, String keep, List<Catalog.ColumnInfo> cols, Set<String> names, String maxBatch,
                                        long reexamined) throws SQLException {
         long source = Jdbc.exec(c, "create temp table fap_stg on commit drop as select " + keep + ", _fap_rule, to_jsonb(_raw) as _fap_raw from " + fenced);
+        if (source == 0) {
+            // nothing new since the last run: silver and the quarantine stay as they are
+            long rows = Jdbc.longValue(c, "select count(*) from " + rel);
+            c.commit();
+            return new Outcome(rows, 0, 0, new StagingCounts(0, 0, 0, 0), "incremental from batch " + maxBatch);
+        }
         if (reexamined > 0) {
             long found = Jdbc.longValue(c, "select count(*) from pg_temp.fap_stg where _batch_id <= " + maxBatch);
             if (found != reexamined) {
