@@ -11,11 +11,11 @@
 -- Incremental runs (merged on customer_id, month_start) recompute the months from the table's last
 -- month on (the months the new days touch), reading two months before it for the rolling and
 -- month-over-month metrics; a customer whose stored history no longer matches the data ("stale":
--- transactions before that month that the stored counts do not include, or a stored month-end
--- balance that no longer matches) is recomputed from its first month. A full refresh computes
--- every month. Not covered incrementally (a full refresh repairs them): late rows of the other
--- sources (interactions, loan payments, applications, alerts, campaign contacts) in months
--- before the table's last month.
+-- transactions before that month that the stored counts do not include, a stored month-end balance
+-- that no longer matches, or no stored month although the customer's first month is older) is
+-- recomputed from its first month. A full refresh computes every month. Not covered incrementally
+-- (a full refresh repairs them): late rows of the other sources (interactions, loan payments,
+-- applications, alerts, campaign contacts) in months before the table's last month.
 with clock as (
     select k.*, p.last_month, (p.last_month - interval '2 months')::date as window_start
     from silver.data_clock k,
@@ -32,6 +32,12 @@ with clock as (
     full join (select m.customer_id, sum(m.transaction_count) as n from {this} m, clock k
                where m.month_start < k.last_month group by m.customer_id) m on m.customer_id = f.customer_id
     where f.n is distinct from m.n and coalesce(f.n, m.n) > 0
+    union
+    -- a customer (new or late) whose first month is before the last month but who has no stored month
+    select c.customer_id
+    from silver.stg_customers c, clock k
+    where date_trunc('month', greatest(c.signup_date, k.data_start_date)) < k.last_month and c.signup_date <= k.as_of_date
+      and not exists (select 1 from {this} m where m.customer_id = c.customer_id)
     union
     -- the stored balance at the end of the month before the last month no longer matches
     select m.customer_id
