@@ -152,24 +152,29 @@ public final class CausalQueries {
     }
 
     static List<Contact> contacts(Context ctx) {
+        // the purchase sums come from an inner hash join of the contacts to the facts, which PostgreSQL runs in
+        // parallel; contacts without purchases in their windows are kept by the outer join around it
+        String windows = """
+                (select c.contact_id, c.campaign_id, c.customer_id, c.assignment = 'Treatment' as treated, c.contact_date,
+                        least(?, ?::date - c.contact_date + 1) as len
+                 from silver.stg_campaign_contacts c
+                 where c.assignment in ('Treatment', 'Control')
+                   and c.contact_date - least(?, ?::date - c.contact_date + 1) >= ?::date)""";
+        Object[] w = {WINDOW_DAYS, ctx.asOfDate(), WINDOW_DAYS, ctx.asOfDate(), ctx.startDate()};
         List<Record> rows = ctx.sql().fetch("""
-                with clock as (select ?::date as as_of, ?::date as start_day),
-                ct as (select c.contact_id, c.campaign_id, c.customer_id, c.assignment = 'Treatment' as treated, c.contact_date,
-                              least(?, clock.as_of - c.contact_date + 1) as len
-                       from silver.stg_campaign_contacts c cross join clock
-                       where c.assignment in ('Treatment', 'Control')
-                         and c.contact_date - least(?, clock.as_of - c.contact_date + 1) >= clock.start_day),
-                sp as (select ct.contact_id,
-                              coalesce(sum(f.purchase_amount) filter (where f.transaction_date < ct.contact_date), 0) as pre,
-                              coalesce(sum(f.purchase_amount) filter (where f.transaction_date >= ct.contact_date), 0) as post
-                       from ct left join gold.fact_transactions f on f.customer_id = ct.customer_id
-                             and f.transaction_date >= ct.contact_date - ct.len and f.transaction_date < ct.contact_date + ct.len
-                       group by ct.contact_id)
-                select ct.campaign_id, ct.customer_id, ct.treated, sp.pre, sp.post, ct.len, cu.annual_income, cu.credit_score, cu.age
-                from ct join sp on sp.contact_id = ct.contact_id
+                select ct.campaign_id, ct.customer_id, ct.treated, coalesce(sp.pre, 0) as pre, coalesce(sp.post, 0) as post, ct.len,
+                       cu.annual_income, cu.credit_score, cu.age
+                from %s ct
+                left join (select ct.contact_id,
+                                  sum(f.purchase_amount) filter (where f.transaction_date < ct.contact_date) as pre,
+                                  sum(f.purchase_amount) filter (where f.transaction_date >= ct.contact_date) as post
+                           from %s ct join gold.fact_transactions f on f.customer_id = ct.customer_id
+                                and f.transaction_date >= ct.contact_date - ct.len and f.transaction_date < ct.contact_date + ct.len
+                           group by ct.contact_id) sp on sp.contact_id = ct.contact_id
                 join gold.dim_customer cu on cu.customer_id = ct.customer_id and cu.is_current
                 where ct.len >= ?
-                order by ct.contact_id""", ctx.asOfDate(), ctx.startDate(), WINDOW_DAYS, WINDOW_DAYS, MIN_WINDOW_DAYS);
+                order by ct.contact_id""".formatted(windows, windows), w[0], w[1], w[2], w[3], w[4], w[0], w[1], w[2], w[3], w[4],
+                MIN_WINDOW_DAYS);
         Map<String, Long> clusters = new HashMap<>();
         List<Contact> out = new ArrayList<>(rows.size());
         for (Record r : rows) {
