@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
         DatasetSpec spec = dataset.spec();
         Path dir = cli.outDir().resolve("bench");
         Files.createDirectories(dir);
-        Fap fap = Fap.configure(cli.config()).withDataset(spec).withOutput(dir);
+        Fap fap = Fap.configure(cli.config()).withDataset(spec).withOutput(dir).withProgress(ConsoleProgress.of(cli));
         out.println("## fap bench, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         out.println();
         out.println("- dataset: " + spec);
