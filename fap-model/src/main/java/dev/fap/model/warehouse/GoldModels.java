@@ -146,6 +146,7 @@ final class GoldModels {
                 .column("opening_balance", "balance at the start of the day")
                 .column("closing_balance", "balance at the end of the day (negative = owed on credit and loans)")
                 .column("net_change", "approved transactions of the day, signed")
+                .check(Check.unique("account_id", "snapshot_date"))      // answered by the unique index, no scan
                 .check(Check.notNull("account_id", "snapshot_date", "customer_key", "date_key", "closing_balance"))
                 .check(Check.relationships("customer_key", "gold.dim_customer", "customer_key"))
                 .check(Check.validVersion("customer_key", "gold.dim_customer", "customer_key", "snapshot_date"))
