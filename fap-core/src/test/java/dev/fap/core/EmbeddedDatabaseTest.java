@@ -20,6 +20,16 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void serverIsTunedForBulkLoadsAndThrowAwayData(Database db) {
+        // the settings the warehouse build relies on: no WAL for tables built in one transaction,
+        // no insert-triggered vacuum of freshly loaded bronze tables, no JIT for short queries
+        assertThat(db.dsl().fetchSingle("show wal_level").get(0, String.class)).isEqualTo("minimal");
+        assertThat(db.dsl().fetchSingle("show autovacuum_vacuum_insert_threshold").get(0, String.class)).isEqualTo("-1");
+        assertThat(db.dsl().fetchSingle("show jit").get(0, String.class)).isEqualTo("off");
+        assertThat(db.dsl().fetchSingle("show fsync").get(0, String.class)).isEqualTo("off");
+    }
+
+    @Test
     void bronzeDdlIsValid(Database db) {
         for (BronzeTable t : BronzeTable.values()) {
             db.dsl().execute(t.createTableSql(Database.BRONZE));

@@ -123,6 +123,9 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("max_parallel_workers_per_gather", "2")
                     .setServerConfig("jit", "off")
+                    // bulk loads append: no vacuum of a freshly loaded 10M-row table competing with the
+                    // build for the cores (autovacuum still analyzes it and vacuums updated tables)
+                    .setServerConfig("autovacuum_vacuum_insert_threshold", "-1")
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false);
             if (port > 0) {
