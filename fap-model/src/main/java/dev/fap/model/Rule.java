@@ -18,7 +18,8 @@ import java.util.Objects;
  * breaks.
  *
  * @param name      short identifier, unique within the model ({@code [a-z0-9_]+}); {@code duplicate} is reserved
- * @param predicate SQL boolean expression over the model's output columns
+ * @param predicate SQL boolean expression over the model's output columns; the row's alias is the model's name, which
+ *                  a correlated subquery uses: {@code exists (select 1 from silver.stg_customers c where c.customer_id = stg_accounts.customer_id)}
  * @param reason    human-readable explanation stored with each quarantined row
  */
 public record Rule(String name, String predicate, String reason) {

@@ -465,7 +465,11 @@ final class ModelBuilder {
                         + " and to_jsonb(_fap_old._raw) in (select raw from pg_temp.fap_requeue)";
             }
         }
-        String fenced = "(select s.*, " + ruleCase() + " as _fap_rule from (select * from (" + sql + ") _fap_m offset 0) s offset 0) _fap_y";
+        // The candidate rows carry the model's name as alias, so that a rule's correlated subquery can name the row's
+        // columns unambiguously (exists (select 1 from silver.stg_x x where x.key = stg_y.col)).
+        String row = Catalog.quoteIdent(m.name());
+        String fenced = "(select " + row + ".*, " + ruleCase() + " as _fap_rule from (select * from (" + sql + ") _fap_m offset 0) "
+                + row + " offset 0) _fap_y";
         return incremental ? incrementalStaging(fenced, keep, cols, names, maxBatch, reexamined) : fullStaging(fenced, keep, names);
     }
 

@@ -141,9 +141,9 @@ final class SilverModels {
                 .rule("missing_key", "account_id is not null", "account_id is missing")
                 .rule("malformed_key", "account_id ~ '^A[0-9]+$'", "account_id is not of the form A<digits>")
                 .rule("missing_customer", "customer_id is not null", "customer_id is missing")
-                .rule("orphan_customer", "customer_id in (select c.customer_id from silver.stg_customers c)",
+                .rule("orphan_customer", inSilver("stg_accounts", "stg_customers", "customer_id"),
                         "customer_id is not in silver.stg_customers (unknown or quarantined)")
-                .rule("orphan_product", "product_id in (select p.product_id from silver.stg_products p)",
+                .rule("orphan_product", inSilver("stg_accounts", "stg_products", "product_id"),
                         "product_id is not in silver.stg_products (unknown or quarantined)")
                 .rule("missing_open_date", "open_date is not null", "open_date is missing")
                 .rule("future_date", "open_date <= " + NOW_DATE, "open_date is after the data's last day")
@@ -167,10 +167,10 @@ final class SilverModels {
                 .rule("missing_account", "account_id is not null and customer_id is not null", "account_id or customer_id is missing")
                 .rule("orphan_account", "account_customer_id is not null",
                         "account_id is not in silver.stg_accounts (unknown or quarantined)")
-                .rule("orphan_customer", "customer_id in (select c.customer_id from silver.stg_customers c)",
+                .rule("orphan_customer", inSilver("stg_transactions", "stg_customers", "customer_id"),
                         "customer_id is not in silver.stg_customers (unknown or quarantined)")
                 .rule("account_of_other_customer", "customer_id = account_customer_id", "the account belongs to another customer")
-                .rule("orphan_merchant", "merchant_id is null or merchant_id in (select m.merchant_id from silver.stg_merchants m)",
+                .rule("orphan_merchant", "merchant_id is null or " + inSilver("stg_transactions", "stg_merchants", "merchant_id"),
                         "merchant_id is not in silver.stg_merchants (unknown or quarantined)")
                 .rule("missing_timestamp", "transaction_ts is not null", "transaction_date is missing")
                 .rule("future_date", "transaction_date <= " + NOW_DATE, "transaction_date is after the data's last day")
@@ -215,9 +215,9 @@ final class SilverModels {
         return staging("stg_credit_applications", "credit_applications", "application_id", "Credit applications, validated.")
                 .rule("missing_key", "application_id is not null", "application_id is missing")
                 .rule("malformed_key", "application_id ~ '^L[0-9]+$'", "application_id is not of the form L<digits>")
-                .rule("orphan_customer", "customer_id in (select c.customer_id from silver.stg_customers c)",
+                .rule("orphan_customer", inSilver("stg_credit_applications", "stg_customers", "customer_id"),
                         "customer_id is not in silver.stg_customers (unknown or quarantined)")
-                .rule("orphan_product", "product_id is null or product_id in (select p.product_id from silver.stg_products p)",
+                .rule("orphan_product", "product_id is null or " + inSilver("stg_credit_applications", "stg_products", "product_id"),
                         "product_id is not in silver.stg_products")
                 .rule("missing_date", "application_date is not null", "application_date is missing")
                 .rule("future_date", "application_date <= " + NOW_DATE, "application_date is after the data's last day")
@@ -239,9 +239,9 @@ final class SilverModels {
         return staging("stg_fraud_alerts", "fraud_alerts", "alert_id", "Fraud alerts, validated against their transaction.")
                 .rule("missing_key", "alert_id is not null", "alert_id is missing")
                 .rule("malformed_key", "alert_id ~ '^F[0-9]+$'", "alert_id is not of the form F<digits>")
-                .rule("orphan_transaction", "transaction_id in (select t.transaction_id from silver.stg_transactions t)",
+                .rule("orphan_transaction", inSilver("stg_fraud_alerts", "stg_transactions", "transaction_id"),
                         "transaction_id is not in silver.stg_transactions (unknown or quarantined)")
-                .rule("orphan_customer", "customer_id in (select c.customer_id from silver.stg_customers c)",
+                .rule("orphan_customer", inSilver("stg_fraud_alerts", "stg_customers", "customer_id"),
                         "customer_id is not in silver.stg_customers")
                 .rule("missing_date", "alert_ts is not null", "alert_date is missing")
                 .rule("future_date", "alert_date <= " + NOW_DATE, "alert_date is after the data's last day")
@@ -259,7 +259,7 @@ final class SilverModels {
         return staging("stg_customer_interactions", "customer_interactions", "interaction_id", "Customer service contacts, validated.")
                 .rule("missing_key", "interaction_id is not null", "interaction_id is missing")
                 .rule("malformed_key", "interaction_id ~ '^I[0-9]+$'", "interaction_id is not of the form I<digits>")
-                .rule("orphan_customer", "customer_id in (select c.customer_id from silver.stg_customers c)",
+                .rule("orphan_customer", inSilver("stg_customer_interactions", "stg_customers", "customer_id"),
                         "customer_id is not in silver.stg_customers (unknown or quarantined)")
                 .rule("missing_date", "interaction_ts is not null", "interaction_date is missing")
                 .rule("future_date", "interaction_date <= " + NOW_DATE, "interaction_date is after the data's last day")
@@ -297,7 +297,8 @@ final class SilverModels {
                 .rule("conversions_exceed_clicks", "coalesce(conversions, 0) <= coalesce(clicks, 0)", "conversions exceed clicks")
                 .rule("unknown_type", "campaign_type in ('Email', 'Social', 'Display', 'Direct Mail', 'Search')",
                         "campaign_type is not one of Email, Social, Display, Direct Mail, Search")
-                .rule("orphan_product", "product_promoted is null or product_promoted in (select p.product_id from silver.stg_products p)",
+                .rule("orphan_product", "product_promoted is null or "
+                        + inSilver("stg_marketing_campaigns", "stg_products", List.of("product_id"), List.of("product_promoted")),
                         "product_promoted is not in silver.stg_products");
     }
 
@@ -305,7 +306,7 @@ final class SilverModels {
         return staging("stg_loan_payments", "loan_payments", "payment_id", "Loan and card payments, validated against their account.")
                 .rule("missing_key", "payment_id is not null", "payment_id is missing")
                 .rule("malformed_key", "payment_id ~ '^Y[0-9]+$'", "payment_id is not of the form Y<digits>")
-                .rule("orphan_account", "(account_id, customer_id) in (select a.account_id, a.customer_id from silver.stg_accounts a)",
+                .rule("orphan_account", inSilver("stg_loan_payments", "stg_accounts", "account_id", "customer_id"),
                         "account_id is not an account of customer_id in silver.stg_accounts (unknown or quarantined)")
                 .rule("missing_date", "scheduled_date is not null", "scheduled_date is missing")
                 .rule("future_date", "scheduled_date <= " + NOW_DATE + " and (actual_date is null or actual_date <= " + NOW_DATE + ")",
@@ -324,7 +325,7 @@ final class SilverModels {
         return staging("stg_customer_changes", "customer_changes", "change_id",
                 "Dated changes of customer attributes (FAP extension), the source of dim_customer's history.")
                 .rule("missing_key", "change_id is not null", "change_id is missing")
-                .rule("orphan_customer", "customer_id in (select c.customer_id from silver.stg_customers c)",
+                .rule("orphan_customer", inSilver("stg_customer_changes", "stg_customers", "customer_id"),
                         "customer_id is not in silver.stg_customers (unknown or quarantined)")
                 .rule("missing_date", "change_date is not null", "change_date is missing")
                 .rule("future_date", "change_date <= " + NOW_DATE, "change_date is after the data's last day")
@@ -341,14 +342,34 @@ final class SilverModels {
         return staging("stg_campaign_contacts", "campaign_contacts", "contact_id",
                 "Campaign treatment/control assignments (FAP extension), the basis of causal analysis.")
                 .rule("missing_key", "contact_id is not null", "contact_id is missing")
-                .rule("orphan_campaign", "campaign_id in (select k.campaign_id from silver.stg_marketing_campaigns k)",
+                .rule("orphan_campaign", inSilver("stg_campaign_contacts", "stg_marketing_campaigns", "campaign_id"),
                         "campaign_id is not in silver.stg_marketing_campaigns (unknown or quarantined)")
-                .rule("orphan_customer", "customer_id in (select c.customer_id from silver.stg_customers c)",
+                .rule("orphan_customer", inSilver("stg_campaign_contacts", "stg_customers", "customer_id"),
                         "customer_id is not in silver.stg_customers (unknown or quarantined)")
                 .rule("unknown_assignment", "assignment in ('Treatment', 'Control')", "assignment is not Treatment or Control")
                 .rule("future_date", "contact_date is null or contact_date <= " + NOW_DATE, "contact_date is after the data's last day")
                 .rule("funnel_inconsistent", "(not clicked or opened) and (assignment = 'Treatment' or not opened)",
                         "clicked without opening, or a control customer who opened")
                 .check(Check.acceptedValues("assignment", "Treatment", "Control"));
+    }
+
+    /**
+     * A rule predicate: the row's {@code columns} name a row of {@code silver.<table>} (its {@code keys}, pairwise).
+     * A correlated {@code exists}, qualified by the model's name (the engine's alias of the candidate rows), is an
+     * index probe on the referenced table's unique key per row at any size; {@code col in (select ...)} inside the
+     * engine's rule {@code case} is a hashed subplan only while the keys fit in work_mem and beyond that (10M
+     * transactions for stg_fraud_alerts) a scan of the whole table per row. A null column fails the rule either way.
+     */
+    private static String inSilver(String self, String table, List<String> keys, List<String> columns) {
+        StringBuilder sb = new StringBuilder("exists (select 1 from silver.").append(table).append(" r where ");
+        for (int i = 0; i < keys.size(); i++) {
+            sb.append(i == 0 ? "" : " and ").append("r.").append(keys.get(i)).append(" = ").append(self).append('.').append(columns.get(i));
+        }
+        return sb.append(')').toString();
+    }
+
+    /** {@link #inSilver(String, String, List, List)} where the row's columns have the key's names. */
+    private static String inSilver(String self, String table, String... keys) {
+        return inSilver(self, table, List.of(keys), List.of(keys));
     }
 }
