@@ -62,7 +62,7 @@ final class GoldModels {
                 .tags("dimension")
                 .uniqueKey("merchant_key")
                 .column("merchant_key", "surrogate key: the number in merchant_id (M00042 -> 42)")
-                .column("region", "US census region of the state, or International")
+                .column("region", "in the home country (most frequent customer country): US census region, elsewhere the state code; abroad: International")
                 .column("risk_rank", "1 = Low, 2 = Medium, 3 = High")
                 .check(Check.unique("merchant_key"))
                 .check(Check.unique("merchant_id"))

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Clean data of a non-US locale (international phone numbers, UK and Dutch postcodes, regions,
  * accented city names, EUR/GBP) passes silver whole: nothing quarantined, every table reconciles,
- * no phone or e-mail flagged, places and postal codes kept as they are, every check passes.
+ * no phone or e-mail flagged, places and postal codes kept as they are, merchants at home in their
+ * domestic region (not 'International'), every check passes.
  */
 @ExtendWith(FapDatabaseExtension.class)
 class WarehouseLocaleTest {
@@ -89,6 +90,20 @@ class WarehouseLocaleTest {
                     + " where s.city <> b.city")).isZero();
             assertThat(count(db, "select count(*) from silver.stg_transactions s join bronze.transactions b using (transaction_id)"
                     + " where s.location_city <> b.location_city")).isZero();
+        }
+
+        @Test
+        void merchantsAtHomeHaveTheirDomesticRegion(Database db) {
+            // the home country is the customers' (DE, GB): its merchants get their region (the state code), not 'International'
+            String home = locale.getCountry();
+            long merchants = count(db, "select count(*) from gold.dim_merchant");
+            long international = count(db, "select count(*) from gold.dim_merchant where region = 'International'");
+            assertThat(international).as("international merchants of %d", merchants).isLessThan(merchants / 2);
+            assertThat(count(db, "select count(*) from gold.dim_merchant where country = '" + home + "'")).isEqualTo(merchants - international);
+            assertThat(count(db, "select count(*) from gold.dim_merchant where country = '" + home + "' and region is distinct from state"))
+                    .isZero();
+            assertThat(count(db, "select count(*) from gold.dim_merchant where country <> '" + home + "' and region <> 'International'"))
+                    .isZero();
         }
 
         @Test
