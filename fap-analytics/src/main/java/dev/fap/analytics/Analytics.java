@@ -3,6 +3,7 @@ package dev.fap.analytics;
 import dev.fap.analytics.internal.CausalQueries;
 import dev.fap.analytics.internal.Context;
 import dev.fap.analytics.internal.CustomerActivity;
+import dev.fap.analytics.internal.DataCurrency;
 import dev.fap.analytics.internal.DescriptiveQueries;
 import dev.fap.analytics.internal.DiagnosticQueries;
 import dev.fap.analytics.internal.ExploratoryQueries;
@@ -136,6 +137,16 @@ public final class Analytics {
         return new Analytics(db, seed, level, retentionBudget, offerCost, retentionUplift, window, progress, analyses);
     }
 
+    /**
+     * The ISO 4217 code of the data's amounts, as in {@link AnalyticsReport#currency()}: the most frequent
+     * code among the accounts of {@code silver.stg_accounts}, {@link AnalyticsReport#NO_CURRENCY} when
+     * none carries one. Pass it to the report pages of a single analysis:
+     * {@code AnalyticsPages.descriptive(analytics.descriptive(), analytics.currency())}.
+     */
+    public String currency() {
+        return DataCurrency.load(new Sql(db));
+    }
+
     /** KPIs, trends, mix, demographics, products, merchants, account status. */
     public DescriptiveAnalysis descriptive() {
         return DescriptiveQueries.run(context());
@@ -211,11 +222,25 @@ public final class Analytics {
         for (int k = 0; k < steps.size(); k++) {
             timings.add(new StepTiming(steps.get(k).name(), millis[k]));
         }
+        String currency = currency(ctx);
         List<String> order = steps.stream().map(Step::name).toList();
-        return new AnalyticsReport(ctx.asOfDate(), seed, level, (DescriptiveAnalysis) results[0], (DiagnosticAnalysis) results[1],
+        return new AnalyticsReport(ctx.asOfDate(), seed, level, currency, (DescriptiveAnalysis) results[0], (DiagnosticAnalysis) results[1],
                 (ExploratoryAnalysis) results[2], (InferentialAnalysis) results[3], (PredictiveAnalysis) results[4],
                 (PrescriptiveAnalysis) results[5], (CausalAnalysis) results[6], (RealtimeAnalysis) results[7], ctx.failures(order),
                 List.copyOf(timings));
+    }
+
+    /** The data's currency; {@link AnalyticsReport#NO_CURRENCY} and a failure named "currency" when it cannot be read. */
+    private static String currency(Context ctx) {
+        try {
+            return ctx.currency();
+        } catch (FapException ex) {
+            if (ex.code() != ErrorCode.ANALYSIS_FAILED) {
+                throw ex;
+            }
+            ctx.fail("currency", ex);
+            return AnalyticsReport.NO_CURRENCY;
+        }
     }
 
     /** Default of {@link #withParallelism(int)}: two analyses at once. */

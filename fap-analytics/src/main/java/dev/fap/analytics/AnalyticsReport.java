@@ -29,6 +29,10 @@ import java.util.List;
  * @param asOfDate     the data's "now"
  * @param seed         seed of every random step (splits, bootstrap, k-means)
  * @param level        confidence level of all intervals
+ * @param currency     ISO 4217 code of every amount in the report ({@code "USD"}, {@code "EUR"}, {@code "GBP"}): the
+ *                     most frequent code among the accounts of {@code silver.stg_accounts}; {@link #NO_CURRENCY}
+ *                     ({@code "XXX"}, ISO 4217's "no currency") when the data carries none or it is missing from
+ *                     the JSON (files written before the field existed)
  * @param descriptive  KPIs, trends, mix
  * @param diagnostic   drivers and chi-square tests
  * @param exploratory  segments, correlations, outliers
@@ -40,11 +44,19 @@ import java.util.List;
  * @param failures     sections that could not be computed, with the reason
  * @param timings      elapsed time per analysis
  */
-public record AnalyticsReport(LocalDate asOfDate, long seed, double level, DescriptiveAnalysis descriptive,
+public record AnalyticsReport(LocalDate asOfDate, long seed, double level, String currency, DescriptiveAnalysis descriptive,
                               DiagnosticAnalysis diagnostic, ExploratoryAnalysis exploratory,
                               InferentialAnalysis inferential, PredictiveAnalysis predictive,
                               PrescriptiveAnalysis prescriptive, CausalAnalysis causal, RealtimeAnalysis realtime,
                               List<AnalysisFailure> failures, List<StepTiming> timings) {
+
+    /** ISO 4217's code for "no currency": the {@link #currency()} of data whose currency is unknown. */
+    public static final String NO_CURRENCY = "XXX";
+
+    /** A null or blank currency becomes {@link #NO_CURRENCY}. */
+    public AnalyticsReport {
+        currency = currency == null || currency.isBlank() ? NO_CURRENCY : currency;
+    }
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -96,7 +108,8 @@ public record AnalyticsReport(LocalDate asOfDate, long seed, double level, Descr
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("AnalyticsReport[asOf=" + asOfDate + ", seed=" + seed + ", level=" + level);
+        StringBuilder sb = new StringBuilder("AnalyticsReport[asOf=" + asOfDate + ", seed=" + seed + ", level=" + level
+                + ", currency=" + currency);
         if (descriptive != null) {
             sb.append(", transactions=").append(descriptive.kpis().transactions())
               .append(", fraudRate=").append(String.format(java.util.Locale.ROOT, "%.4f", descriptive.kpis().fraudRate().proportion()));

@@ -238,8 +238,10 @@ class AnalyticsRecoveryTest {
         Path file = dir.resolve("analytics.json");
         report.writeJson(file);
         String json = Files.readString(file);
-        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"differenceInDifferences\"");
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity").contains("\"differenceInDifferences\"")
+                .contains("\"currency\" : \"USD\"");
         AnalyticsReport back = AnalyticsReport.readJson(file);
+        assertThat(back.currency()).isEqualTo(report.currency()).isEqualTo("USD");
         assertThat(back.descriptive().kpis()).isEqualTo(report.descriptive().kpis());
         assertThat(back.causal().campaignEffect().relativeUplift()).isEqualTo(report.causal().campaignEffect().relativeUplift());
     }

@@ -9,6 +9,7 @@ import dev.fap.analytics.PredictiveAnalysis;
 import dev.fap.analytics.PrescriptiveAnalysis;
 import dev.fap.analytics.RealtimeAnalysis;
 import dev.fap.report.html.HtmlReport;
+import dev.fap.report.internal.Money;
 import dev.fap.report.internal.pages.CausalPage;
 import dev.fap.report.internal.pages.DescriptivePage;
 import dev.fap.report.internal.pages.DiagnosticPage;
@@ -24,18 +25,25 @@ import dev.fap.report.internal.pages.RealtimePage;
  * p-values) that can be extended with further sections before it is written.
  *
  * <pre>{@code
- * HtmlReport page = AnalyticsPages.descriptive(Analytics.on(db).descriptive())
+ * Analytics analytics = Analytics.on(db);
+ * HtmlReport page = AnalyticsPages.descriptive(analytics.descriptive(), analytics.currency())
  *         .withSection(ChartSection.of("My extra chart", myFigure));
  * page.writeTo(Path.of("reports/descriptive.html"));
  * }</pre>
+ *
+ * <p>{@code currency} is the ISO 4217 code of the amounts ({@link dev.fap.analytics.AnalyticsReport#currency()},
+ * {@code Analytics.currency()}): {@code "USD"} writes {@code $1.23M}, {@code "EUR"} {@code €1.23M},
+ * {@code "GBP"} {@code £1.23M}, and axis titles carry the code ({@code Difference in means (EUR)}); null or
+ * {@code "XXX"} writes amounts without a symbol; anything but three capital letters is an
+ * {@code INVALID_ARGUMENT} {@link dev.fap.core.FapException}.
  */
 public final class AnalyticsPages {
     private AnalyticsPages() {
     }
 
     /** KPI dashboard, monthly trends, channels, customer segmentation, product treemap, merchants, accounts. */
-    public static HtmlReport descriptive(DescriptiveAnalysis analysis) {
-        return DescriptivePage.build(analysis);
+    public static HtmlReport descriptive(DescriptiveAnalysis analysis, String currency) {
+        return DescriptivePage.build(analysis, Money.of(currency));
     }
 
     /** Fraud by channel and hour, churn by tenure, decline reasons, service issues, delinquency, fraud drivers. */
@@ -44,32 +52,32 @@ public final class AnalyticsPages {
     }
 
     /** Spending treemap, customer clusters, correlation heatmap, regions, outliers, choice of k. */
-    public static HtmlReport exploratory(ExploratoryAnalysis analysis) {
-        return ExploratoryPage.build(analysis);
+    public static HtmlReport exploratory(ExploratoryAnalysis analysis, String currency) {
+        return ExploratoryPage.build(analysis, Money.of(currency));
     }
 
     /** Campaign A/B confidence intervals, cohort retention heatmap, t-tests, spend intervals, survival. */
-    public static HtmlReport inferential(InferentialAnalysis analysis) {
-        return InferentialPage.build(analysis);
+    public static HtmlReport inferential(InferentialAnalysis analysis, String currency) {
+        return InferentialPage.build(analysis, Money.of(currency));
     }
 
     /** Churn risk distribution, calibration scatter, risk categories, feature importance, ROC curves. */
-    public static HtmlReport predictive(PredictiveAnalysis analysis) {
-        return PredictivePage.build(analysis);
+    public static HtmlReport predictive(PredictiveAnalysis analysis, String currency) {
+        return PredictivePage.build(analysis, Money.of(currency));
     }
 
     /** Next best offer matrix, retention waterfall, budget allocation, customers to call first. */
-    public static HtmlReport prescriptive(PrescriptiveAnalysis analysis) {
-        return PrescriptivePage.build(analysis);
+    public static HtmlReport prescriptive(PrescriptiveAnalysis analysis, String currency) {
+        return PrescriptivePage.build(analysis, Money.of(currency));
     }
 
     /** Campaign attribution, conversion flow, economic impact, campaign effects. */
-    public static HtmlReport causal(CausalAnalysis analysis) {
-        return CausalPage.build(analysis);
+    public static HtmlReport causal(CausalAnalysis analysis, String currency) {
+        return CausalPage.build(analysis, Money.of(currency));
     }
 
     /** The real-time monitoring dashboard as a snapshot (the live version is {@code LiveDashboard}). */
-    public static HtmlReport realtime(RealtimeAnalysis analysis) {
-        return RealtimePage.build(analysis);
+    public static HtmlReport realtime(RealtimeAnalysis analysis, String currency) {
+        return RealtimePage.build(analysis, Money.of(currency));
     }
 }

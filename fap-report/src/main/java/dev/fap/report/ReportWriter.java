@@ -6,6 +6,7 @@ import dev.fap.core.ProgressListener;
 import dev.fap.report.html.HtmlReport;
 import dev.fap.report.html.ReportFile;
 import dev.fap.report.html.ReportIndex;
+import dev.fap.report.internal.Money;
 import dev.fap.report.internal.PlotlyBundle;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -75,15 +76,17 @@ public final class ReportWriter {
     /** Builds the eight report pages (without writing them). */
     public List<HtmlReport> pages(AnalyticsReport analytics) {
         Objects.requireNonNull(analytics, "analytics");
+        String currency = analytics.currency();
+        Money.of(currency); // a malformed code fails here, once, not as eight pages that could not be drawn
         List<HtmlReport> pages = new ArrayList<>();
-        pages.add(page(analytics, "descriptive", "Descriptive Analytics", "What happened?", analytics.descriptive(), AnalyticsPages::descriptive));
+        pages.add(page(analytics, "descriptive", "Descriptive Analytics", "What happened?", analytics.descriptive(), a -> AnalyticsPages.descriptive(a, currency)));
         pages.add(page(analytics, "diagnostic", "Diagnostic Analytics", "Why did it happen?", analytics.diagnostic(), AnalyticsPages::diagnostic));
-        pages.add(page(analytics, "exploratory", "Exploratory Analytics", "What patterns exist?", analytics.exploratory(), AnalyticsPages::exploratory));
-        pages.add(page(analytics, "inferential", "Inferential Analytics", "Can we generalize?", analytics.inferential(), AnalyticsPages::inferential));
-        pages.add(page(analytics, "predictive", "Predictive Analytics", "What will happen?", analytics.predictive(), AnalyticsPages::predictive));
-        pages.add(page(analytics, "prescriptive", "Prescriptive Analytics", "What should we do?", analytics.prescriptive(), AnalyticsPages::prescriptive));
-        pages.add(page(analytics, "causal", "Causal Analytics", "What causes what?", analytics.causal(), AnalyticsPages::causal));
-        pages.add(page(analytics, "realtime", "Real-Time Analytics", "What's happening now?", analytics.realtime(), AnalyticsPages::realtime));
+        pages.add(page(analytics, "exploratory", "Exploratory Analytics", "What patterns exist?", analytics.exploratory(), a -> AnalyticsPages.exploratory(a, currency)));
+        pages.add(page(analytics, "inferential", "Inferential Analytics", "Can we generalize?", analytics.inferential(), a -> AnalyticsPages.inferential(a, currency)));
+        pages.add(page(analytics, "predictive", "Predictive Analytics", "What will happen?", analytics.predictive(), a -> AnalyticsPages.predictive(a, currency)));
+        pages.add(page(analytics, "prescriptive", "Prescriptive Analytics", "What should we do?", analytics.prescriptive(), a -> AnalyticsPages.prescriptive(a, currency)));
+        pages.add(page(analytics, "causal", "Causal Analytics", "What causes what?", analytics.causal(), a -> AnalyticsPages.causal(a, currency)));
+        pages.add(page(analytics, "realtime", "Real-Time Analytics", "What's happening now?", analytics.realtime(), a -> AnalyticsPages.realtime(a, currency)));
         List<HtmlReport> numbered = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
             HtmlReport page = pages.get(i).withEyebrow("FAP report " + (i + 1) + " of " + pages.size()).withIndexLink(INDEX)

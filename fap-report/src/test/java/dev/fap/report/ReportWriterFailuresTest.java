@@ -20,7 +20,7 @@ class ReportWriterFailuresTest {
         List<AnalysisFailure> failures = List.of(
                 new AnalysisFailure("descriptive", "ANALYSIS_FAILED", "gold.fact_transactions is empty", "build the warehouse"),
                 new AnalysisFailure("inferential.campaignTests[K0004]", "ANALYSIS_FAILED", "pooled proportion is 0", ""));
-        AnalyticsReport empty = new AnalyticsReport(LocalDate.of(2024, 12, 31), 42, 0.95, null, null, null, null, null, null, null, null,
+        AnalyticsReport empty = new AnalyticsReport(LocalDate.of(2024, 12, 31), 42, 0.95, "USD", null, null, null, null, null, null, null, null,
                 failures, List.of());
 
         ReportSet set = ReportWriter.defaults().write(empty, dir);

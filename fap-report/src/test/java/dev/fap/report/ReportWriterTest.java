@@ -17,6 +17,7 @@ import dev.fap.report.dashboard.GeneratorFeed;
 import dev.fap.report.dashboard.LiveDashboard;
 import dev.fap.report.dashboard.LiveDashboardAssertions;
 import dev.fap.report.html.ChartSection;
+import dev.fap.report.html.HtmlReport;
 import dev.fap.report.html.ReportFile;
 import java.time.Duration;
 import java.nio.file.Files;
@@ -76,13 +77,13 @@ class ReportWriterTest {
     @Test
     void churnRiskIsATrueHistogramAndEmptyBucketsAreGaps() {
         // the predictive report draws the distribution of the fitted churn scores over all customers
-        ChartSection churn = AnalyticsPages.predictive(analytics.predictive()).sections().stream()
+        ChartSection churn = AnalyticsPages.predictive(analytics.predictive(), analytics.currency()).sections().stream()
                 .filter(s -> s.title().equals("Churn risk distribution")).findFirst().orElseThrow();
         List<?> counts = (List<?>) churn.figure().traces().get(0).get("y");
         assertThat(counts).hasSize(20);
         assertThat(counts.stream().mapToLong(c -> ((Number) c).longValue()).sum()).isEqualTo(analytics.predictive().churnScores().n());
         // the realtime approval chart has no value (a gap) for empty buckets, never 0 % or 100 %
-        ChartSection approval = AnalyticsPages.realtime(analytics.realtime()).sections().stream()
+        ChartSection approval = AnalyticsPages.realtime(analytics.realtime(), analytics.currency()).sections().stream()
                 .filter(s -> s.title().equals("Approval rate per bucket")).findFirst().orElseThrow();
         List<?> observed = (List<?>) approval.figure().traces().get(0).get("y");
         for (int i = 0; i < observed.size(); i++) {
@@ -93,6 +94,38 @@ class ReportWriterTest {
             }
         }
         assertThat(observed).containsNull();
+    }
+
+    @Test
+    void amountsAreWrittenInTheCurrencyOfTheData() {
+        assertThat(analytics.currency()).isEqualTo("USD");
+        String dollars = moneyTexts(analytics);
+        assertThat(dollars).contains("\"tickprefix\":\"$\"").contains("$%{y:,.0f}").contains("Difference in means (USD)")
+                .doesNotContain("€").doesNotContain("EUR");
+        // the same analyses of data in euros: € and EUR wherever there was $ or USD, no dollar sign left
+        AnalyticsReport euros = new AnalyticsReport(analytics.asOfDate(), analytics.seed(), analytics.level(), "EUR",
+                analytics.descriptive(), analytics.diagnostic(), analytics.exploratory(), analytics.inferential(), analytics.predictive(),
+                analytics.prescriptive(), analytics.causal(), analytics.realtime(), analytics.failures(), analytics.timings());
+        String eur = moneyTexts(euros);
+        assertThat(eur).doesNotContain("$").doesNotContain("USD")
+                .contains("\"tickprefix\":\"€\"").contains("€%{y:,.0f}").contains("Difference in means (EUR)")
+                .contains("Monthly spend per customer (EUR)");
+        assertThat(ReportWriter.defaults().pages(euros).get(0).kpis()).filteredOn(k -> k.label().equals("Approved volume"))
+                .singleElement().satisfies(k -> assertThat(k.value()).startsWith("€").endsWith("M"));
+        // one figure per chart either way: only the labels changed
+        assertThat(ReportWriter.defaults().pages(euros)).extracting(HtmlReport::chartCount).containsExactlyElementsOf(EXPECTED_CHARTS);
+    }
+
+    /** Every KPI text, note and figure (as its Plotly JSON) of the eight pages. */
+    private static String moneyTexts(AnalyticsReport report) {
+        StringBuilder all = new StringBuilder();
+        for (HtmlReport page : ReportWriter.defaults().pages(report)) {
+            page.kpis().forEach(k -> all.append(k.value()).append('\n').append(k.detail()).append('\n'));
+            for (ChartSection s : page.sections()) {
+                all.append(s.figure().toJson()).append('\n').append(s.notes()).append('\n');
+            }
+        }
+        return all.toString();
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * What every analysis of one run needs: SQL access, the data's first and as-of dates, the seed, the confidence
+ * What every analysis of one run needs: SQL access, the data's first and as-of dates and currency, the seed, the confidence
  * level, the prescriptive parameters, the per-customer features (loaded once, on first use) and a sink
  * for parts that could not be computed.
  */
@@ -77,6 +77,11 @@ public final class Context {
 
     public double retentionUplift() {
         return retentionUplift;
+    }
+
+    /** ISO 4217 code of the data's amounts (see {@link DataCurrency}), read on first use. */
+    public String currency() {
+        return shared("currency", () -> DataCurrency.load(sql));
     }
 
     /** Per-customer features, loaded on first use. */

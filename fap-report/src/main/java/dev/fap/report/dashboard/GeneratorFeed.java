@@ -7,7 +7,9 @@ import dev.fap.core.Database;
 import dev.fap.core.FapException;
 import dev.fap.generator.DataGenerator;
 import dev.fap.generator.GenerateResult;
+import dev.fap.report.internal.Money;
 import dev.fap.report.internal.pages.RealtimePage;
+import java.util.Currency;
 import java.util.Objects;
 
 /**
@@ -83,7 +85,12 @@ public final class GeneratorFeed implements LiveFeed {
             status = "batch " + next.batch() + " loaded " + rows + " rows, data through " + next.to();
         }
         RealtimeAnalysis realtime = Analytics.on(db).realtime(window);
-        return LiveFrame.of(sequence, RealtimePage.kpis(realtime), RealtimePage.sections(realtime), status);
+        return LiveFrame.of(sequence, RealtimePage.kpis(realtime), RealtimePage.sections(realtime, money()), status);
+    }
+
+    /** The currency of the generated amounts: that of the dataset's locale (USD for en-US, EUR for de-DE, GBP for en-GB). */
+    private Money money() {
+        return Money.of(Currency.getInstance(current.spec().locale()).getCurrencyCode());
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Objects;
  * page; later frames must keep the number of charts (KPIs and traces may change).
  *
  * <pre>{@code
- * LiveFrame frame = LiveFrame.of(7, RealtimePage.kpis(r), RealtimePage.sections(r), "window ends 2024-12-31 23:00");
+ * LiveFrame frame = LiveFrame.of(7, RealtimePage.kpis(r), RealtimePage.sections(r, Money.USD), "window ends 2024-12-31 23:00");
  * }</pre>
  *
  * @param sequence increasing frame number

@@ -3,7 +3,7 @@ package dev.fap.report.internal;
 import dev.fap.analytics.stats.ConfidenceInterval;
 import java.util.Locale;
 
-/** Display formatting of report numbers: counts, money, percentages and intervals. */
+/** Display formatting of report numbers: counts, percentages and intervals (amounts: {@link Money}). */
 public final class Fmt {
     private Fmt() {
     }
@@ -13,7 +13,7 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** {@code 52.1K}, {@code 1.23M}, {@code $} omitted. */
+    /** {@code 52.1K}, {@code 1.23M}, without a currency symbol (amounts: {@link Money#format}). */
     public static String compact(double value) {
         double abs = Math.abs(value);
         if (abs >= 1e9) {
@@ -28,11 +28,6 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%,.2f", value);
     }
 
-    /** {@code $1.23M}, {@code -$4,210.50}. */
-    public static String money(double value) {
-        return (value < 0 ? "-$" : "$") + compact(Math.abs(value));
-    }
-
     /** {@code 2.31%} for 0.0231. */
     public static String percent(double fraction) {
         return String.format(Locale.ROOT, fraction != 0 && Math.abs(fraction) < 0.001 ? "%.3f%%" : "%.2f%%", fraction * 100);
@@ -41,11 +36,6 @@ public final class Fmt {
     /** {@code 95% CI 2.10%–2.52%}. */
     public static String percentInterval(ConfidenceInterval ci) {
         return level(ci) + " CI " + percent(ci.lower()) + "–" + percent(ci.upper());
-    }
-
-    /** {@code 95% CI $41.20–$44.90}. */
-    public static String moneyInterval(ConfidenceInterval ci) {
-        return level(ci) + " CI " + money(ci.lower()) + "–" + money(ci.upper());
     }
 
     /** {@code 95% CI 0.712–0.768}. */

@@ -12,6 +12,7 @@ import dev.fap.report.html.ChartWidth;
 import dev.fap.report.html.HtmlReport;
 import dev.fap.report.html.Kpi;
 import dev.fap.report.internal.Fmt;
+import dev.fap.report.internal.Money;
 import dev.fap.report.plotly.Axis;
 import dev.fap.report.plotly.AxisType;
 import dev.fap.report.plotly.Bar;
@@ -30,12 +31,12 @@ public final class CausalPage {
     private CausalPage() {
     }
 
-    public static HtmlReport build(CausalAnalysis c) {
+    public static HtmlReport build(CausalAnalysis c, Money money) {
         HtmlReport report = HtmlReport.titled("Causal Analytics").withQuestion("What causes what?");
         CampaignEffect pooled = c.campaignEffect();
         if (pooled != null) {
-            report = report.withKpi(Kpi.of("Campaign effect (DiD)", Fmt.money(pooled.differenceInDifferences().estimate()))
-                    .withDetail(Fmt.moneyInterval(pooled.differenceInDifferences().interval()) + ", " + pooled.outcome()));
+            report = report.withKpi(Kpi.of("Campaign effect (DiD)", money.format(pooled.differenceInDifferences().estimate()))
+                    .withDetail(money.interval(pooled.differenceInDifferences().interval()) + ", " + pooled.outcome()));
             if (pooled.relativeUplift() != null) {
                 report = report.withKpi(Kpi.of("Relative uplift (ratio DiD)", Fmt.percent(pooled.relativeUplift().estimate()))
                         .withDetail(Fmt.percentInterval(pooled.relativeUplift().interval())));
@@ -54,10 +55,10 @@ public final class CausalPage {
             report = report.withSection(attribution(c)).withSection(conversionFlow(c));
         }
         if (c.economicImpact() != null) {
-            report = report.withSection(economic(c.economicImpact(), c.economicMonths()));
+            report = report.withSection(economic(c.economicImpact(), c.economicMonths(), money));
         }
         if (pooled != null) {
-            report = report.withSection(additiveEffects(pooled, c.perCampaign()));
+            report = report.withSection(additiveEffects(pooled, c.perCampaign(), money));
             if (pooled.relativeUplift() != null || pooled.propensityWeighted() != null) {
                 report = report.withSection(relativeEffects(pooled, c.perCampaign()));
             }
@@ -120,12 +121,12 @@ public final class CausalPage {
                 .withSampleSize(a.stream().mapToLong(ChannelAttribution::touches).sum());
     }
 
-    private static ChartSection economic(OlsModel model, int months) {
+    private static ChartSection economic(OlsModel model, int months, Money money) {
         List<RegressionCoefficient> terms = model.coefficients().stream().filter(t -> !t.name().equals("(intercept)")).toList();
         Figure figure = Figures.forest(terms.stream().map(t -> Fmt.label(t.name())).toList(), terms.stream().map(RegressionCoefficient::estimate).toList(),
                 terms.stream().map(RegressionCoefficient::interval).toList(),
                 terms.stream().map(t -> Figures.significanceColor(t.interval(), 0)).toList(), 0,
-                "Change in monthly spend per active customer (USD per unit)", "$,.2f");
+                "Change in monthly spend per active customer (" + money.code() + " per unit)", money.d3(",.2f"));
         ChartSection section = ChartSection.of("Economic impact on spending", figure)
                 .withDescription("How monthly spend per active customer moves with the unemployment rate (this month and two lags) and consumer confidence.")
                 .withMethod(model.method() + "; R² " + Fmt.decimal(model.rSquared(), 3) + ", adjusted " + Fmt.decimal(model.adjustedRSquared(), 3))
@@ -136,7 +137,7 @@ public final class CausalPage {
         return section;
     }
 
-    private static ChartSection additiveEffects(CampaignEffect pooled, List<CampaignEffect> perCampaign) {
+    private static ChartSection additiveEffects(CampaignEffect pooled, List<CampaignEffect> perCampaign, Money money) {
         List<String> labels = new ArrayList<>(List.of("All campaigns"));
         List<Double> estimates = new ArrayList<>(List.of(pooled.differenceInDifferences().estimate()));
         List<ConfidenceInterval> intervals = new ArrayList<>(List.of(pooled.differenceInDifferences().interval()));
@@ -149,7 +150,7 @@ public final class CausalPage {
         for (int i = 0; i < labels.size(); i++) {
             colors.add(i == 0 ? Palette.PRIMARY : Figures.significanceColor(intervals.get(i), 0));
         }
-        Figure figure = Figures.forest(labels, estimates, intervals, colors, 0, "Effect on " + pooled.outcome() + " (USD)", "$,.2f");
+        Figure figure = Figures.forest(labels, estimates, intervals, colors, 0, money.titled("Effect on " + pooled.outcome()), money.d3(",.2f"));
         return ChartSection.of("Campaign effect on spending (difference-in-differences)", figure).withWidth(ChartWidth.FULL)
                 .withDescription("Additive effect of being contacted on " + pooled.outcome() + ": the change from the " + pooled.windowDays()
                         + "-day pre window to the post window, contacted against randomised control customers.")

@@ -12,6 +12,7 @@ import dev.fap.report.html.ChartWidth;
 import dev.fap.report.html.HtmlReport;
 import dev.fap.report.html.Kpi;
 import dev.fap.report.internal.Fmt;
+import dev.fap.report.internal.Money;
 import dev.fap.report.plotly.Axis;
 import dev.fap.report.plotly.Bar;
 import dev.fap.report.plotly.Domain;
@@ -38,32 +39,32 @@ public final class DescriptivePage {
     private DescriptivePage() {
     }
 
-    public static HtmlReport build(DescriptiveAnalysis d) {
+    public static HtmlReport build(DescriptiveAnalysis d, Money money) {
         Kpis k = d.kpis();
         HtmlReport report = HtmlReport.titled("Descriptive Analytics").withQuestion("What happened?")
                 .withKpi(Kpi.of("Transactions", Fmt.count(k.transactions())).withDetail(Fmt.count(k.approvedTransactions()) + " approved"))
-                .withKpi(Kpi.of("Approved volume", Fmt.money(k.volume())).withDetail("as of " + d.asOfDate()))
-                .withKpi(Kpi.of("Average ticket", Fmt.money(k.averageTicket().mean())).withDetail(Fmt.moneyInterval(k.averageTicket().interval())))
+                .withKpi(Kpi.of("Approved volume", money.format(k.volume())).withDetail("as of " + d.asOfDate()))
+                .withKpi(Kpi.of("Average ticket", money.format(k.averageTicket().mean())).withDetail(money.interval(k.averageTicket().interval())))
                 .withKpi(Kpi.of("Customers", Fmt.count(k.customers())).withDetail(Fmt.count(k.activeCustomers()) + " active in the last 90 days"))
                 .withKpi(Kpi.of("Fraud rate", Fmt.percent(k.fraudRate().proportion())).withDetail(Fmt.percentInterval(k.fraudRate().interval())))
                 .withKpi(Kpi.of("Decline rate", Fmt.percent(k.declineRate().proportion())).withDetail(Fmt.percentInterval(k.declineRate().interval())));
         return report
-                .withSection(kpiDashboard(k))
-                .withSection(monthlyVolume(d.monthlyTrends()))
+                .withSection(kpiDashboard(k, money))
+                .withSection(monthlyVolume(d.monthlyTrends(), money))
                 .withSection(monthlyRates(d.monthlyTrends()))
                 .withSection(channelShare(d.channelMix()))
-                .withSection(channelVolume(d.channelMix(), d.transactionTypes()))
+                .withSection(channelVolume(d.channelMix(), d.transactionTypes(), money))
                 .withSection(demographics(d.demographics()))
-                .withSection(productTreemap(d.productPerformance()))
-                .withSection(merchants(d.topMerchants()))
+                .withSection(productTreemap(d.productPerformance(), money))
+                .withSection(merchants(d.topMerchants(), money))
                 .withSection(accountStatus(d.accountStatus()));
     }
 
-    private static ChartSection kpiDashboard(Kpis k) {
+    private static ChartSection kpiDashboard(Kpis k, Money money) {
         double fraudMax = Math.max(0.01, Math.ceil(k.fraudRate().interval().upper() * 200) / 100);
         double declineMax = Math.max(0.05, Math.ceil(k.declineRate().interval().upper() * 20) / 10);
         Figure figure = Figure.of(Layout.defaults().withGrid(2, 2, "independent").withHeight(440),
-                Indicator.number(k.volume()).withTitle("Approved volume").withPrefix("$").withValueFormat(",.3s").withDomain(Domain.cell(0, 0)),
+                Indicator.number(k.volume()).withTitle("Approved volume").withPrefix(money.symbol()).withValueFormat(",.3s").withDomain(Domain.cell(0, 0)),
                 Indicator.number(k.transactions()).withTitle("Transactions").withValueFormat(",d").withDomain(Domain.cell(0, 1)),
                 Indicator.gauge(k.fraudRate().proportion(), 0, fraudMax).withTitle("Fraud rate").withValueFormat(".2%")
                         .withGaugeColor(Palette.NEGATIVE).withThreshold(k.fraudRate().interval().upper(), Palette.TEXT).withDomain(Domain.cell(1, 0)),
@@ -75,14 +76,14 @@ public final class DescriptivePage {
                 .withSampleSize(k.transactions());
     }
 
-    private static ChartSection monthlyVolume(List<MonthlyTrend> months) {
+    private static ChartSection monthlyVolume(List<MonthlyTrend> months, Money money) {
         List<String> x = months.stream().map(MonthlyTrend::month).toList();
         Figure figure = Figure.of(Layout.defaults().withHoverMode(HoverMode.X_UNIFIED).withLegend(Legend.horizontalAbove())
                         .withXAxis(Axis.titled("Month").withType(dev.fap.report.plotly.AxisType.CATEGORY))
-                        .withYAxis(Axis.titled("Approved volume").withTickPrefix("$").withTickFormat(".3s"))
+                        .withYAxis(Axis.titled("Approved volume").withTickPrefix(money.symbol()).withTickFormat(".3s"))
                         .withYAxis(2, Axis.titled("Transactions").overlaying("y").withSide("right").withShowGrid(false)),
                 Bar.of(x, months.stream().map(MonthlyTrend::volume).toList()).withName("Approved volume")
-                        .withMarker(Marker.colored(Palette.PRIMARY).withOpacity(0.85)).withHoverTemplate("$%{y:,.0f}"),
+                        .withMarker(Marker.colored(Palette.PRIMARY).withOpacity(0.85)).withHoverTemplate(money.hover("y:,.0f")),
                 Scatter.line(x, months.stream().map(MonthlyTrend::transactions).toList()).withName("Transactions")
                         .withMode(ScatterMode.LINES_MARKERS).withLine(Line.of(Palette.series(1), 2.5)).onAxes("x", "y2")
                         .withHoverTemplate("%{y:,} transactions"));
@@ -115,16 +116,16 @@ public final class DescriptivePage {
                 .withSampleSize(channels.total());
     }
 
-    private static ChartSection channelVolume(Breakdown channels, Breakdown types) {
+    private static ChartSection channelVolume(Breakdown channels, Breakdown types, Money money) {
         List<Slice> c = channels.slices();
         List<Slice> t = types.slices();
         Figure figure = Figure.of(Layout.defaults().withGrid(1, 2, "independent").withShowLegend(false)
-                        .withXAxis(1, Axis.titled("Channel")).withYAxis(1, Axis.titled("Approved volume").withTickPrefix("$").withTickFormat(".3s"))
-                        .withXAxis(2, Axis.titled("Transaction type")).withYAxis(2, Axis.defaults().withTickPrefix("$").withTickFormat(".3s")),
+                        .withXAxis(1, Axis.titled("Channel")).withYAxis(1, Axis.titled("Approved volume").withTickPrefix(money.symbol()).withTickFormat(".3s"))
+                        .withXAxis(2, Axis.titled("Transaction type")).withYAxis(2, Axis.defaults().withTickPrefix(money.symbol()).withTickFormat(".3s")),
                 Bar.of(c.stream().map(Slice::label).toList(), c.stream().map(Slice::value).toList()).withName("By channel")
-                        .withMarker(Marker.colored(Palette.PRIMARY)).withHoverTemplate("%{x}: $%{y:,.0f}<extra></extra>"),
+                        .withMarker(Marker.colored(Palette.PRIMARY)).withHoverTemplate("%{x}: " + money.hover("y:,.0f") + "<extra></extra>"),
                 Bar.of(t.stream().map(Slice::label).toList(), t.stream().map(Slice::value).toList()).withName("By type")
-                        .withMarker(Marker.colored(Palette.series(2))).onAxes("x2", "y2").withHoverTemplate("%{x}: $%{y:,.0f}<extra></extra>"));
+                        .withMarker(Marker.colored(Palette.series(2))).onAxes("x2", "y2").withHoverTemplate("%{x}: " + money.hover("y:,.0f") + "<extra></extra>"));
         return ChartSection.of("Approved volume by channel and type", figure)
                 .withDescription("Money moved by approved transactions, per channel (left) and per transaction type (right).")
                 .withMethod("Sums of approved absolute amounts over gold.fact_transactions")
@@ -154,7 +155,7 @@ public final class DescriptivePage {
                 .withSampleSize(customers);
     }
 
-    private static ChartSection productTreemap(List<ProductPerformance> products) {
+    private static ChartSection productTreemap(List<ProductPerformance> products, Money money) {
         Map<String, Double> categories = new LinkedHashMap<>();
         for (ProductPerformance p : products) {
             categories.merge(p.category(), p.totalBalance(), Double::sum);
@@ -188,8 +189,8 @@ public final class DescriptivePage {
         }
         Figure figure = Figure.of(Layout.defaults().withHeight(460).with("margin", Map.of("l", 8, "r", 8, "t", 8, "b", 8)),
                 Treemap.of(ids, labels, parents, values).withBranchValues(BranchValues.TOTAL).withCustomData(custom)
-                        .withTextInfo("label+value+percent root").with("texttemplate", "%{label}<br>$%{value:.3s}<br>%{percentRoot:.1%}")
-                        .withHoverTemplate("%{label}<br>Balance $%{value:,.0f}<br>%{customdata[0]:,} accounts<br>Fees $%{customdata[1]:,.0f}<extra></extra>")
+                        .withTextInfo("label+value+percent root").with("texttemplate", "%{label}<br>" + money.hover("value:.3s") + "<br>%{percentRoot:.1%}")
+                        .withHoverTemplate("%{label}<br>Balance " + money.hover("value:,.0f") + "<br>%{customdata[0]:,} accounts<br>Fees " + money.hover("customdata[1]:,.0f") + "<extra></extra>")
                         .withMarker(Marker.defaults().withColors(Palette.SERIES)));
         return ChartSection.of("Product treemap", figure)
                 .withDescription("Current balances by product category and product; hover for accounts and fee revenue.")
@@ -197,16 +198,16 @@ public final class DescriptivePage {
                 .withSampleSize(products.stream().mapToLong(ProductPerformance::accounts).sum());
     }
 
-    private static ChartSection merchants(List<MerchantRank> merchants) {
+    private static ChartSection merchants(List<MerchantRank> merchants, Money money) {
         List<String> names = merchants.stream().map(m -> m.merchantName()).toList();
         Figure figure = Figure.of(Layout.defaults().withShowLegend(false).withHeight(Math.max(320, 60 + 30 * merchants.size()))
-                        .withXAxis(Axis.titled("Approved volume").withTickPrefix("$").withTickFormat(".3s"))
+                        .withXAxis(Axis.titled("Approved volume").withTickPrefix(money.symbol()).withTickFormat(".3s"))
                         .withYAxis(Axis.defaults().reversed()),
                 Bar.horizontal(names, merchants.stream().map(MerchantRank::volume).toList())
                         .withMarker(Marker.scaled(merchants.stream().map(m -> m.fraudRate() * 100).toList(), Palette.RISK).withShowScale(true)
                                 .with("colorbar.title.text", "Fraud %"))
                         .withCustomData(merchants.stream().map(m -> List.<Object>of(m.category(), m.transactions(), m.fraudRate())).toList())
-                        .withHoverTemplate("%{y} (%{customdata[0]})<br>$%{x:,.0f} over %{customdata[1]:,} transactions"
+                        .withHoverTemplate("%{y} (%{customdata[0]})<br>" + money.hover("x:,.0f") + " over %{customdata[1]:,} transactions"
                                 + "<br>fraud %{customdata[2]:.2%}<extra></extra>"));
         return ChartSection.of("Top merchants by volume", figure)
                 .withDescription("The ten merchants with the largest approved volume, coloured by their fraud rate.")

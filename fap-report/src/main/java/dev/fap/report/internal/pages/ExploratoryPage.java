@@ -12,6 +12,7 @@ import dev.fap.report.html.ChartWidth;
 import dev.fap.report.html.HtmlReport;
 import dev.fap.report.html.Kpi;
 import dev.fap.report.internal.Fmt;
+import dev.fap.report.internal.Money;
 import dev.fap.report.plotly.Axis;
 import dev.fap.report.plotly.AxisType;
 import dev.fap.report.plotly.Bar;
@@ -38,7 +39,7 @@ public final class ExploratoryPage {
     private ExploratoryPage() {
     }
 
-    public static HtmlReport build(ExploratoryAnalysis e) {
+    public static HtmlReport build(ExploratoryAnalysis e, Money money) {
         HtmlReport report = HtmlReport.titled("Exploratory Analytics").withQuestion("What patterns exist?")
                 .withKpi(Kpi.of("Customers profiled", Fmt.count(e.customersProfiled())).withDetail(e.features().size() + " behavioural features"));
         if (e.clustering() != null) {
@@ -46,11 +47,11 @@ public final class ExploratoryPage {
                     .withDetail("silhouette " + Fmt.decimal(e.clustering().silhouette(), 3)));
         }
         double spend = e.spendingByCategory().stream().mapToDouble(CategorySpend::volume).sum();
-        report = report.withKpi(Kpi.of("Card spending", Fmt.money(spend)).withDetail(e.spendingByCategory().size() + " merchant categories"));
+        report = report.withKpi(Kpi.of("Card spending", money.format(spend)).withDetail(e.spendingByCategory().size() + " merchant categories"));
         long outliers = e.outliers().stream().mapToLong(OutlierReport::iqrOutliers).sum();
         report = report.withKpi(Kpi.of("IQR outliers", Fmt.count(outliers)).withDetail("over " + e.outliers().size() + " features"));
         if (!e.spendingByCategory().isEmpty()) {
-            report = report.withSection(spendingTreemap(e.spendingByCategory()));
+            report = report.withSection(spendingTreemap(e.spendingByCategory(), money));
         }
         if (e.clustering() != null && !e.segments().isEmpty()) {
             report = report.withSection(clusterScatter(e.clustering(), e.segments()));
@@ -59,7 +60,7 @@ public final class ExploratoryPage {
             report = report.withSection(correlation(e.pearson(), e.spearman()));
         }
         if (!e.spendingByRegion().isEmpty()) {
-            report = report.withSection(regions(e.spendingByRegion()));
+            report = report.withSection(regions(e.spendingByRegion(), money));
         }
         if (!e.outliers().isEmpty()) {
             report = report.withSection(outliers(e.outliers()));
@@ -70,7 +71,7 @@ public final class ExploratoryPage {
         return report;
     }
 
-    private static ChartSection spendingTreemap(List<CategorySpend> categories) {
+    private static ChartSection spendingTreemap(List<CategorySpend> categories, Money money) {
         List<String> ids = new ArrayList<>(List.of("all"));
         List<String> labels = new ArrayList<>(List.of("All card spending"));
         List<String> parents = new ArrayList<>(List.of(""));
@@ -86,9 +87,9 @@ public final class ExploratoryPage {
         }
         Figure figure = Figure.of(Layout.defaults().withHeight(460).with("margin", Map.of("l", 8, "r", 8, "t", 8, "b", 8)),
                 Treemap.of(ids, labels, parents, values).withBranchValues(BranchValues.TOTAL).withCustomData(custom)
-                        .with("texttemplate", "%{label}<br>$%{value:.3s}<br>%{percentRoot:.1%}")
-                        .withHoverTemplate("%{label}<br>$%{value:,.0f} over %{customdata[0]:,} transactions"
-                                + "<br>average ticket $%{customdata[1]:,.2f}<extra></extra>")
+                        .with("texttemplate", "%{label}<br>" + money.hover("value:.3s") + "<br>%{percentRoot:.1%}")
+                        .withHoverTemplate("%{label}<br>" + money.hover("value:,.0f") + " over %{customdata[0]:,} transactions"
+                                + "<br>average ticket " + money.hover("customdata[1]:,.2f") + "<extra></extra>")
                         .withMarker(Marker.defaults().withColors(Palette.SERIES)));
         return ChartSection.of("Spending treemap", figure)
                 .withDescription("Approved card (debit) spending by merchant category.")
@@ -192,17 +193,17 @@ public final class ExploratoryPage {
                 .withNote(significant + " of " + pairs + " feature pairs correlate at p < 0.05 (not adjusted for multiple comparisons)");
     }
 
-    private static ChartSection regions(List<CategorySpend> regions) {
+    private static ChartSection regions(List<CategorySpend> regions, Money money) {
         List<String> labels = regions.stream().map(CategorySpend::label).toList();
         Figure figure = Figure.of(Layout.defaults().withLegend(Legend.horizontalAbove())
                         .withXAxis(Axis.titled("Merchant region").withType(AxisType.CATEGORY))
-                        .withYAxis(Axis.titled("Approved volume").withTickPrefix("$").withTickFormat(".3s"))
-                        .withYAxis(2, Axis.titled("Volume per customer").withTickPrefix("$").overlaying("y").withSide("right").withShowGrid(false)),
+                        .withYAxis(Axis.titled("Approved volume").withTickPrefix(money.symbol()).withTickFormat(".3s"))
+                        .withYAxis(2, Axis.titled("Volume per customer").withTickPrefix(money.symbol()).overlaying("y").withSide("right").withShowGrid(false)),
                 Bar.of(labels, regions.stream().map(CategorySpend::volume).toList()).withName("Volume")
-                        .withMarker(Marker.colored(Palette.PRIMARY)).withHoverTemplate("%{x}: $%{y:,.0f}<extra></extra>"),
+                        .withMarker(Marker.colored(Palette.PRIMARY)).withHoverTemplate("%{x}: " + money.hover("y:,.0f") + "<extra></extra>"),
                 Scatter.line(labels, regions.stream().map(CategorySpend::volumePerCustomer).toList()).withName("Per customer")
                         .withMode(ScatterMode.LINES_MARKERS).withLine(Line.of(Palette.series(1), 2)).onAxes("x", "y2")
-                        .withHoverTemplate("%{x}: $%{y:,.0f} per customer<extra></extra>"));
+                        .withHoverTemplate("%{x}: " + money.hover("y:,.0f") + " per customer<extra></extra>"));
         return ChartSection.of("Geographic spending patterns", figure)
                 .withDescription("Approved spending by the census region of the merchant, in total and per distinct customer.")
                 .withMethod("Sums over gold.fact_transactions joined to gold.dim_merchant")

@@ -13,6 +13,7 @@ import dev.fap.report.html.ChartWidth;
 import dev.fap.report.html.HtmlReport;
 import dev.fap.report.html.Kpi;
 import dev.fap.report.internal.Fmt;
+import dev.fap.report.internal.Money;
 import dev.fap.report.plotly.Axis;
 import dev.fap.report.plotly.AxisType;
 import dev.fap.report.plotly.Figure;
@@ -31,15 +32,15 @@ public final class InferentialPage {
     private InferentialPage() {
     }
 
-    public static HtmlReport build(InferentialAnalysis i) {
+    public static HtmlReport build(InferentialAnalysis i, Money money) {
         HtmlReport report = HtmlReport.titled("Inferential Analytics").withQuestion("Can we generalize?");
         if (i.meanMonthlySpend() != null) {
-            report = report.withKpi(Kpi.of("Mean monthly spend", Fmt.money(i.meanMonthlySpend().mean()))
-                    .withDetail(Fmt.moneyInterval(i.meanMonthlySpend().interval())));
+            report = report.withKpi(Kpi.of("Mean monthly spend", money.format(i.meanMonthlySpend().mean()))
+                    .withDetail(money.interval(i.meanMonthlySpend().interval())));
         }
         if (i.medianMonthlySpendBootstrap() != null) {
-            report = report.withKpi(Kpi.of("Median monthly spend", Fmt.money(i.medianMonthlySpendBootstrap().estimate()))
-                    .withDetail(Fmt.moneyInterval(i.medianMonthlySpendBootstrap().interval())));
+            report = report.withKpi(Kpi.of("Median monthly spend", money.format(i.medianMonthlySpendBootstrap().estimate()))
+                    .withDetail(money.interval(i.medianMonthlySpendBootstrap().interval())));
         }
         report = report.withKpi(Kpi.of("Campaigns tested", String.valueOf(i.campaignTests().size()))
                 .withDetail(i.campaignsSignificantRaw() + " significant raw, " + i.campaignsSignificantBh() + " after BH"));
@@ -65,10 +66,10 @@ public final class InferentialPage {
             names.add("Monthly spend: premium − standard");
         }
         if (!tests.isEmpty()) {
-            report = report.withSection(differences(names, tests));
+            report = report.withSection(differences(names, tests, money));
         }
         if (i.meanMonthlySpend() != null && i.meanMonthlySpendBootstrap() != null && i.medianMonthlySpendBootstrap() != null) {
-            report = report.withSection(spendIntervals(i));
+            report = report.withSection(spendIntervals(i, money));
         }
         if (i.customerSurvival() != null && i.customerSurvival().time().length > 0) {
             report = report.withSection(survival(i.customerSurvival()));
@@ -144,11 +145,11 @@ public final class InferentialPage {
                 .withSampleSize(cohorts.stream().mapToLong(CohortRetention::size).sum());
     }
 
-    private static ChartSection differences(List<String> names, List<WelchTTestResult> tests) {
+    private static ChartSection differences(List<String> names, List<WelchTTestResult> tests, Money money) {
         List<Double> estimates = tests.stream().map(WelchTTestResult::difference).toList();
         List<ConfidenceInterval> intervals = tests.stream().map(WelchTTestResult::interval).toList();
         List<String> colors = tests.stream().map(t -> Figures.significanceColor(t.interval(), 0)).toList();
-        Figure figure = Figures.forest(names, estimates, intervals, colors, 0, "Difference in means (USD)", "$,.2f");
+        Figure figure = Figures.forest(names, estimates, intervals, colors, 0, money.titled("Difference in means"), money.d3(",.2f"));
         ChartSection section = ChartSection.of("Welch t-tests: differences in means", figure)
                 .withDescription("Mean differences with " + Fmt.level(tests.get(0).interval()) + " intervals; an interval that misses zero is significant.")
                 .withMethod(tests.get(0).method() + " (Welch–Satterthwaite df); effect sizes Hedges' g "
@@ -161,14 +162,14 @@ public final class InferentialPage {
         return section;
     }
 
-    private static ChartSection spendIntervals(InferentialAnalysis i) {
+    private static ChartSection spendIntervals(InferentialAnalysis i, Money money) {
         BootstrapResult mean = i.meanMonthlySpendBootstrap();
         BootstrapResult median = i.medianMonthlySpendBootstrap();
         List<String> labels = List.of("Mean, t interval", "Mean, " + mean.method(), "Median, " + median.method());
         List<Double> estimates = List.of(i.meanMonthlySpend().mean(), mean.estimate(), median.estimate());
         List<ConfidenceInterval> intervals = List.of(i.meanMonthlySpend().interval(), mean.interval(), median.interval());
         Figure figure = Figures.forest(labels, estimates, intervals, List.of(Palette.PRIMARY, Palette.series(4), Palette.series(2)),
-                i.meanMonthlySpend().mean(), "Monthly spend per customer (USD)", "$,.2f");
+                i.meanMonthlySpend().mean(), money.titled("Monthly spend per customer"), money.d3(",.2f"));
         return ChartSection.of("Confidence intervals for monthly spend", figure)
                 .withDescription("Parametric and bootstrap intervals agree when the mean is well behaved; the median is robust to heavy spenders.")
                 .withMethod(i.meanMonthlySpend().method() + " interval and " + mean.method() + " with " + Fmt.count(mean.replicates())

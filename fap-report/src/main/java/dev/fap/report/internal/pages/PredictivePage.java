@@ -11,6 +11,7 @@ import dev.fap.report.html.ChartWidth;
 import dev.fap.report.html.HtmlReport;
 import dev.fap.report.html.Kpi;
 import dev.fap.report.internal.Fmt;
+import dev.fap.report.internal.Money;
 import dev.fap.report.plotly.Axis;
 import dev.fap.report.plotly.AxisType;
 import dev.fap.report.plotly.Bar;
@@ -34,7 +35,7 @@ public final class PredictivePage {
     private PredictivePage() {
     }
 
-    public static HtmlReport build(PredictiveAnalysis p) {
+    public static HtmlReport build(PredictiveAnalysis p, Money money) {
         List<ModelEvaluation> models = new ArrayList<>();
         for (ModelEvaluation m : new ModelEvaluation[] {p.churn(), p.fraud(), p.creditDefault()}) {
             if (m != null) {
@@ -47,8 +48,8 @@ public final class PredictivePage {
                     .withDetail(Fmt.interval(m.testAuc().interval(), 3) + ", " + Fmt.count(m.testN()) + " test " + m.unit() + "s"));
         }
         if (p.lifetimeValue() != null) {
-            report = report.withKpi(Kpi.of("Mean customer lifetime value", Fmt.money(p.lifetimeValue().mean().mean()))
-                    .withDetail("median " + Fmt.money(p.lifetimeValue().median()) + ", total " + Fmt.money(p.lifetimeValue().total())));
+            report = report.withKpi(Kpi.of("Mean customer lifetime value", money.format(p.lifetimeValue().mean().mean()))
+                    .withDetail("median " + money.format(p.lifetimeValue().median()) + ", total " + money.format(p.lifetimeValue().total())));
         }
         report = report.withKpi(Kpi.of("Scores written", Fmt.count(p.scoresWritten())).withDetail("gold.customer_scores"));
         if (p.churnScores() != null) {

@@ -9,6 +9,7 @@ import dev.fap.report.html.ChartWidth;
 import dev.fap.report.html.HtmlReport;
 import dev.fap.report.html.Kpi;
 import dev.fap.report.internal.Fmt;
+import dev.fap.report.internal.Money;
 import dev.fap.report.plotly.Axis;
 import dev.fap.report.plotly.Bar;
 import dev.fap.report.plotly.Domain;
@@ -38,12 +39,12 @@ public final class RealtimePage {
     private RealtimePage() {
     }
 
-    public static HtmlReport build(RealtimeAnalysis r) {
+    public static HtmlReport build(RealtimeAnalysis r, Money money) {
         HtmlReport report = HtmlReport.titled("Real-Time Analytics").withQuestion("What's happening now?");
         for (Kpi kpi : kpis(r)) {
             report = report.withKpi(kpi);
         }
-        for (ChartSection section : sections(r)) {
+        for (ChartSection section : sections(r, money)) {
             report = report.withSection(section);
         }
         return report;
@@ -66,12 +67,12 @@ public final class RealtimePage {
     }
 
     /** The dashboard charts, in display order. */
-    public static List<ChartSection> sections(RealtimeAnalysis r) {
+    public static List<ChartSection> sections(RealtimeAnalysis r, Money money) {
         List<ChartSection> sections = new ArrayList<>();
         sections.add(indicators(r));
         sections.add(ewmaSection("Transactions per bucket", r, r.volumeChart(), "transactions", bucketValues(r, true), "Transactions", ""));
         sections.add(ewmaSection("Approval rate per bucket", r, r.approvalChart(), "approval_rate", bucketValues(r, false), "Approval rate", ".1%"));
-        sections.add(flow(r));
+        sections.add(flow(r, money));
         return sections;
     }
 
@@ -132,14 +133,14 @@ public final class RealtimePage {
                         + chart.baselineN() + " buckets (μ0 = " + Fmt.decimal(chart.mean(), 3) + ", σ0 = " + Fmt.decimal(chart.sd(), 3) + ")");
     }
 
-    private static ChartSection flow(RealtimeAnalysis r) {
+    private static ChartSection flow(RealtimeAnalysis r, Money money) {
         List<String> x = times(r);
         Figure figure = Figure.of(Layout.defaults().withHoverMode(HoverMode.X_UNIFIED).withLegend(Legend.horizontalAbove())
                         .withXAxis(Axis.titled("Bucket start (data time)").withType(dev.fap.report.plotly.AxisType.DATE))
-                        .withYAxis(Axis.titled("Approved volume").withTickPrefix("$").withTickFormat(".3s"))
+                        .withYAxis(Axis.titled("Approved volume").withTickPrefix(money.symbol()).withTickFormat(".3s"))
                         .withYAxis(2, Axis.titled("Fraud flags").overlaying("y").withSide("right").withShowGrid(false)),
                 Bar.of(x, r.buckets().stream().map(RealtimeBucket::volume).toList()).withName("Approved volume")
-                        .withMarker(Marker.colored(Palette.PRIMARY).withOpacity(0.7)).withHoverTemplate("$%{y:,.0f}"),
+                        .withMarker(Marker.colored(Palette.PRIMARY).withOpacity(0.7)).withHoverTemplate(money.hover("y:,.0f")),
                 Scatter.line(x, r.buckets().stream().map(RealtimeBucket::fraudFlags).toList()).withName("Fraud flags")
                         .withMode(ScatterMode.LINES_MARKERS).withLine(Line.of(Palette.NEGATIVE, 2)).onAxes("x", "y2").withHoverTemplate("%{y} flags"));
         return ChartSection.of("Volume and fraud flags", figure).withWidth(ChartWidth.FULL)
