@@ -44,7 +44,9 @@ import java.util.Optional;
  * @param artifacts     {@code manifest.json} and {@code run_results.json}
  * @param stepMillis    milliseconds per step in run order: {@code database} (only when the run opened it),
  *                      {@code generate} (only when it generated), {@code build}, {@code test}, {@code analyze},
- *                      {@code report}, {@code docs}, {@code artifacts}, {@code status}
+ *                      {@code report}, {@code docs}, {@code artifacts}, {@code status}; {@code test} runs at
+ *                      the same time as {@code analyze} and {@code report}, so the steps add up to more
+ *                      than {@code millis}
  * @param millis        wall time of the whole run
  */
 public record RunResult(String database, WarehouseStatus warehouse, GenerateResult generated, BuildResult build,
