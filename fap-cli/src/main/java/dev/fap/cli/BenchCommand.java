@@ -170,21 +170,18 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         private static String memTotal() {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                    if (line.startsWith("MemTotal:")) {
-                        return (Long.parseLong(line.replaceAll("[^0-9]", "")) >> 20) + " GiB RAM";
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // not Linux
-            }
-            return "RAM n/a";
+            long kb = procKb(Path.of("/proc/meminfo"), "MemTotal:");
+            return kb < 0 ? "RAM n/a" : (kb >> 20) + " GiB RAM";
         }
 
         private static long procStatusKb(String key) {
+            return procKb(Path.of("/proc/self/status"), key);
+        }
+
+        /** A "Key:   1234 kB" line of a Linux /proc file in kB, or -1 (not Linux, no such line). */
+        private static long procKb(Path file, String key) {
             try {
-                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                for (String line : Files.readAllLines(file)) {
                     if (line.startsWith(key)) {
                         return Long.parseLong(line.replaceAll("[^0-9]", ""));
                     }
