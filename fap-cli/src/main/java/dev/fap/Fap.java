@@ -14,6 +14,10 @@ import dev.fap.generator.DatasetSpec;
 import dev.fap.generator.GenerateResult;
 import dev.fap.model.BuildOptions;
 import dev.fap.model.BuildResult;
+import dev.fap.model.Model;
+import dev.fap.model.ModelResult;
+import dev.fap.model.Refresh;
+import dev.fap.model.Status;
 import dev.fap.model.Selection;
 import dev.fap.model.TestResult;
 import dev.fap.model.Warehouse;
@@ -23,6 +27,7 @@ import dev.fap.report.ReportWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,7 +251,8 @@ public final class Fap {
         Path docs = watch.time("docs", () -> wh.writeDocs(output.resolve("docs")));
         List<Path> artifacts = watch.time("artifacts", () -> wh.writeArtifacts(output));
         watch.announce("docs", 1 + artifacts.size());
-        WarehouseStatus status = watch.time("status", () -> WarehouseStatus.of(db));
+        Map<String, Long> written = rowsWritten(wh, generated, build);
+        WarehouseStatus status = watch.time("status", () -> WarehouseStatus.of(db, written));
         long millis = (System.nanoTime() - t0) / 1_000_000 + before.values().stream().mapToLong(Long::longValue).sum();
         return new RunResult(db.description(), status, generated, build, checks, analytics, reports, output,
                 analyticsJson, docs, artifacts, steps, millis);
@@ -260,6 +266,26 @@ public final class Fap {
         String tables = Arrays.stream(BronzeTable.values()).map(t -> Database.BRONZE + "." + t.tableName())
                 .collect(Collectors.joining(", "));
         db.dsl().execute("truncate " + tables);
+    }
+
+    /**
+     * The rows of the tables this run wrote, by qualified name: the generated bronze tables and the tables of
+     * the full build (a model's rows are its table's rows then), so that the status need not count them again.
+     */
+    private static Map<String, Long> rowsWritten(Warehouse wh, GenerateResult generated, BuildResult build) {
+        Map<String, Long> rows = new HashMap<>();
+        if (generated != null) {
+            generated.rowsPerTable().forEach((t, n) -> rows.put(Database.BRONZE + "." + t.tableName(), n));
+        }
+        if (build.refresh() == Refresh.FULL) {
+            for (ModelResult m : build.models()) {
+                Model model = wh.project().model(m.model());
+                if (m.status() == Status.SUCCESS && model.isTable() && m.rows() >= 0) {
+                    rows.put(model.relation(), m.rows());
+                }
+            }
+        }
+        return rows;
     }
 
     @Override
