@@ -7,11 +7,15 @@ import dev.fap.core.ErrorCode;
 import dev.fap.core.FapConfig;
 import dev.fap.core.FapException;
 import dev.fap.core.ProgressListener;
+import dev.fap.core.bronze.BronzeBatch;
+import dev.fap.core.bronze.BronzeLoadResult;
 import dev.fap.core.bronze.BronzeLoader;
 import dev.fap.core.bronze.BronzeTable;
 import dev.fap.generator.DataGenerator;
 import dev.fap.generator.DatasetSpec;
+import dev.fap.generator.FinancialDataset;
 import dev.fap.generator.GenerateResult;
+import dev.fap.generator.rows.BronzeRecord;
 import dev.fap.model.BuildOptions;
 import dev.fap.model.BuildResult;
 import dev.fap.model.Model;
@@ -75,6 +79,11 @@ import java.util.stream.Collectors;
 public final class Fap {
     /** Output folder of {@link #configure()}. */
     public static final Path DEFAULT_OUTPUT = Path.of("fap-out");
+    /**
+     * Datasets of up to this many transactions are generated in memory by {@link #run()} while the database
+     * starts (they take well under 100 MB of heap); larger ones stream into it once it is open.
+     */
+    static final long EARLY_GENERATION_LIMIT = 100_000;
     /** Confidence level of every interval unless {@link #withLevel} says otherwise. */
     public static final double DEFAULT_LEVEL = 0.95;
 
@@ -185,6 +194,10 @@ public final class Fap {
      */
     public RunResult run() {
         long t0 = System.nanoTime();
+        // the generator needs no database: a small dataset is generated in memory while the server starts
+        CompletableFuture<EarlyDataset> early = dataset != null && dataset.transactions() <= EARLY_GENERATION_LIMIT
+                ? CompletableFuture.supplyAsync(() -> new EarlyDataset(DataGenerator.of(dataset).inMemory(), t0))
+                : null;
         RunResult result;
         String description;
         boolean embedded;
@@ -192,7 +205,7 @@ public final class Fap {
             long opened = System.nanoTime();
             description = db.description();
             embedded = db.isEmbedded();
-            result = run(db, Map.of("database", (opened - t0) / 1_000_000));
+            result = run(db, Map.of("database", (opened - t0) / 1_000_000), early);
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return result.withDatabase(embedded ? description + ", stopped" : description, millis);
@@ -205,10 +218,10 @@ public final class Fap {
      * @throws FapException with the {@link ErrorCode} of the step that failed (build, analysis, report)
      */
     public RunResult run(Database db) {
-        return run(Objects.requireNonNull(db, "db"), Map.of());
+        return run(Objects.requireNonNull(db, "db"), Map.of(), null);
     }
 
-    private RunResult run(Database db, Map<String, Long> before) {
+    private RunResult run(Database db, Map<String, Long> before, CompletableFuture<EarlyDataset> early) {
         long t0 = System.nanoTime();
         Stopwatch watch = new Stopwatch(new LinkedHashMap<>(before), progress);
         Map<String, Long> steps = watch.steps();
@@ -217,7 +230,7 @@ public final class Fap {
         if (dataset != null) {
             generated = watch.time("generate", () -> {
                 clearBronze(db);
-                return DataGenerator.of(dataset).toDatabase(db, progress);
+                return early != null ? join(early).load(db) : DataGenerator.of(dataset).toDatabase(db, progress);
             });
             watch.announce("generate", generated.totalRows());     // the generator reports only its tables
         }
@@ -305,6 +318,27 @@ public final class Fap {
                 throw err;
             }
             throw e;
+        }
+    }
+
+    /**
+     * A dataset generated in memory while the database started ({@link #run()} with at most
+     * {@link #EARLY_GENERATION_LIMIT} transactions): loaded into bronze as one batch, like
+     * {@link DataGenerator#toDatabase}, with the same rows in the same order.
+     */
+    private record EarlyDataset(FinancialDataset rows, long startedNanos) {
+        GenerateResult load(Database db) {
+            DataGenerator generator = DataGenerator.of(rows.spec());
+            try (BronzeBatch batch = BronzeLoader.begin(db, "generator " + rows.spec() + " batch " + generator.batch())) {
+                for (BronzeTable t : BronzeTable.values()) {
+                    for (BronzeRecord r : rows.rows(t)) {
+                        r.writeTo(batch.table(t));
+                    }
+                }
+                BronzeLoadResult loaded = batch.commit();
+                return new GenerateResult(generator.batch(), generator.from(), generator.to(), loaded.rowsPerTable(),
+                        (System.nanoTime() - startedNanos) / 1_000_000, loaded.batchId(), rows.dirty());
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import dev.fap.core.ErrorCode;
 import dev.fap.core.FapConfig;
 import dev.fap.core.FapException;
 import dev.fap.core.ProgressListener;
+import dev.fap.core.bronze.BronzeTable;
 import dev.fap.core.testing.FapDatabaseExtension;
 import dev.fap.generator.DataGenerator;
 import dev.fap.generator.DatasetSpec;
@@ -80,5 +81,29 @@ class FapTest {
         assertThat(tmp.resolve("reports/index.html")).isNotEmptyFile();
         // the caller's database is still open
         assertThat(db.dsl().fetchSingle("select count(*) from gold.fact_transactions").get(0, Long.class)).isEqualTo(2_500L);
+    }
+    @Test
+    void aSmallDatasetGeneratedWhileTheServerStartsLoadsTheSameRowsAsStreamingIt(Database db) {
+        DatasetSpec spec = DatasetSpec.defaults().withSeed(5).withCustomers(60).withTransactions(3_000).withDirtyRate(0.02);
+        assertThat(spec.transactions()).isLessThanOrEqualTo(Fap.EARLY_GENERATION_LIMIT);
+        // run(): generated in memory while the embedded server starts, then loaded
+        RunResult early = Fap.configure(FapConfig.defaults()).withDataset(spec).withOutput(tmp.resolve("early")).run();
+        // run(db): streamed into the open database by DataGenerator.toDatabase
+        RunResult streamed = Fap.configure(FapConfig.defaults()).withDataset(spec).withOutput(tmp.resolve("streamed")).run(db);
+
+        GenerateResult a = early.generation().orElseThrow();
+        GenerateResult b = streamed.generation().orElseThrow();
+        assertThat(a.rowsPerTable()).isEqualTo(b.rowsPerTable());
+        assertThat(a.rows(BronzeTable.TRANSACTIONS)).isGreaterThanOrEqualTo(3_000L);
+        assertThat(a.dirty().size()).isEqualTo(b.dirty().size()).isPositive();
+        assertThat(a.from()).isEqualTo(b.from());
+        assertThat(a.to()).isEqualTo(b.to());
+        assertThat(a.bronzeBatchId()).isPositive();
+        assertThat(early.warehouse()).isEqualTo(streamed.warehouse());
+        assertThat(early.build().models()).extracting(m -> m.model() + "=" + m.rows())
+                .containsExactlyInAnyOrderElementsOf(streamed.build().models().stream().map(m -> m.model() + "=" + m.rows()).toList());
+        assertThat(early.analytics().descriptive().kpis()).isEqualTo(streamed.analytics().descriptive().kpis());
+        assertThat(early.checks().failed()).isEqualTo(streamed.checks().failed()).isZero();
+        assertThat(early.database()).endsWith("stopped");
     }
 }
