@@ -46,7 +46,9 @@ import java.util.Optional;
  *                      {@code generate} (only when it generated), {@code build}, {@code test}, {@code analyze},
  *                      {@code report}, {@code docs}, {@code artifacts}, {@code status}; {@code test} runs at
  *                      the same time as {@code analyze} and {@code report}, so the steps add up to more
- *                      than {@code millis}
+ *                      than {@code millis}; a small dataset is generated while the database starts, so then
+ *                      {@code generate} is the time the load (and any generation still running) added after
+ *                      {@code database}, while {@link GenerateResult#millis()} counts from the start
  * @param millis        wall time of the whole run
  */
 public record RunResult(String database, WarehouseStatus warehouse, GenerateResult generated, BuildResult build,
