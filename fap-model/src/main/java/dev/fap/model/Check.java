@@ -322,6 +322,77 @@ public final class Check {
     }
 
     /**
+     * Where a {@code relationships} or {@code scd2_valid_version} check looks each row's {@code column} up:
+     * in {@code relation}, on its column {@code key}. The checks of a model with the same lookup can be counted
+     * over one left join of the model's rows to the relation ({@link #join}), each with its
+     * {@link #failingLookupCondition}.
+     *
+     * <pre>{@code
+     * Check.relationships("customer_key", "gold.dim_customer", "customer_key").lookup()
+     *      // Lookup[column=customer_key, relation=gold.dim_customer, key=customer_key]
+     * }</pre>
+     *
+     * @param column   the model's column looked up
+     * @param relation the relation looked in, e.g. {@code gold.dim_customer}
+     * @param key      the relation's column matched
+     */
+    public record Lookup(String column, String relation, String key) {
+        /** The looked-up relation's key as the join exposes it. */
+        public static final String KEY = "fap_lookup_key";
+        /** Its {@link Model#VALID_FROM}, as the join exposes it with {@code validity}. */
+        public static final String VALID_FROM = "fap_lookup_valid_from";
+        /** Its {@link Model#VALID_TO}, as the join exposes it with {@code validity}. */
+        public static final String VALID_TO = "fap_lookup_valid_to";
+
+        /**
+         * The left join of the model's rows {@code r} to the relation under {@code alias}:
+         * {@code left join (select <key> as fap_lookup_key[, valid_from as fap_lookup_valid_from, valid_to as
+         * fap_lookup_valid_to] from <relation>) <alias> on <alias>.fap_lookup_key = r.<column>}; the names
+         * are chosen so that unqualified conditions on the model's columns in the same statement still mean
+         * the model's columns. Each row of {@code r} appears once per matching row of the relation, once
+         * (with nulls) if none matches.
+         *
+         * @param validity also expose the SCD2 validity columns (for {@code scd2_valid_version})
+         */
+        public String join(String alias, boolean validity) {
+            return "left join (select " + key + " as " + KEY + (validity ? ", " + Model.VALID_FROM + " as " + VALID_FROM + ", "
+                    + Model.VALID_TO + " as " + VALID_TO : "") + " from " + relation + ") " + alias + " on " + alias + "." + KEY
+                    + " = r." + column;
+        }
+    }
+
+    /** Where this check looks rows up: for {@code relationships} and {@code scd2_valid_version}, else empty. */
+    public Optional<Lookup> lookup() {
+        return switch (kind) {
+            case RELATIONSHIPS, SCD2_VALID_VERSION -> Optional.of(new Lookup(columns.get(0), args.get(0), args.get(1)));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * For {@code relationships} and {@code scd2_valid_version}: the condition a failing row satisfies in the
+     * {@linkplain Lookup#join left join} of the model's rows {@code r} to its {@link #lookup()} under
+     * {@code alias} (joined with validity for {@code scd2_valid_version}), {@link #where} filter included.
+     * Counted with {@code count(*) filter (where <condition>)} over that join it gives the number of rows of
+     * {@link #failingRowsSql}: a row without a match appears once in the join, and the SCD2 check's own query
+     * is the same left join. Empty for the other kinds.
+     */
+    public Optional<String> failingLookupCondition(String alias) {
+        String col = "r." + (kind == Kind.RELATIONSHIPS || kind == Kind.SCD2_VALID_VERSION ? columns.get(0) : "");
+        String missing = alias + "." + Lookup.KEY + " is null";
+        String c = switch (kind) {
+            case RELATIONSHIPS -> col + " is not null and " + missing;
+            case SCD2_VALID_VERSION -> col + " is not null and (" + missing + " or not (r." + args.get(2) + " >= " + alias + "."
+                    + Lookup.VALID_FROM + " and r." + args.get(2) + " < coalesce(" + alias + "." + Lookup.VALID_TO + ", 'infinity')))";
+            default -> null;
+        };
+        if (c == null) {
+            return Optional.empty();
+        }
+        return Optional.of(where == null ? c : "case when (" + where + ") then (" + c + ") else false end");
+    }
+
+    /**
      * Of {@code available}, the columns of the model's relation, those this check reads from the model's
      * rows: its columns, the SCD2 columns, and every one named (as a word) in the SQL it was declared
      * with; all of them when that SQL may read whole rows (a {@code *} other than {@code count(*)}, a

@@ -32,15 +32,19 @@ import java.util.Set;
  *       {@code accepted_values}) are counted together in one scan of the relation
  *       ({@code count(*) filter (where <failing row condition>)} per check); the model's other checks
  *       are counted as scalar subqueries of that same statement, one round trip per model.</li>
+ *   <li>The {@code relationships} and {@code scd2_valid_version} checks with the same {@linkplain Check.Lookup
+ *       lookup} (column, relation, key) are counted over one left join of the model's rows to the relation:
+ *       in the row-wise scan when a unique index on the key means the join cannot multiply rows (e.g. a fact
+ *       to its dimensions), else in a pass of their own.</li>
  *   <li>On a large table ({@value #LARGE_ROWS} rows or more by the planner's statistics) the checks that
- *       need their own pass (unique, relationships, SCD2, ...) get a unit each, so that they run in
- *       parallel with the model's scan.</li>
+ *       need their own pass (unique, SCD2 invariants, lookups in a relation without a unique key, ...) get a
+ *       unit each, so that they run in parallel with the model's scan.</li>
  *   <li>A {@code unique} check whose columns include all key columns of a valid, immediate, non-partial
  *       unique index of the table passes without a scan: PostgreSQL enforces the index.</li>
  * </ul>
  */
 final class CheckPlan {
-    /** Tables with at least this many rows get a unit per non row-wise check. */
+    /** Tables with at least this many rows get a unit per check that needs a pass of its own. */
     static final long LARGE_ROWS = 100_000;
     /** The assumed cost of evaluating a view, in rows scanned: unknown before it runs, views usually aggregate facts. */
     static final long VIEW_COST = 1_000_000;
@@ -56,8 +60,30 @@ final class CheckPlan {
     record UniqueIndex(String name, Set<String> columns) {}
 
     /**
+     * Checks of a model that share one {@linkplain Check.Lookup lookup} (relationships and SCD2 valid version
+     * on the same column, relation and key): counted over one left join of the model's rows to the relation.
+     *
+     * @param validity the join exposes the SCD2 validity columns (some check is {@code scd2_valid_version})
+     */
+    record Join(Check.Lookup lookup, boolean validity, List<Integer> checks) {}
+
+    /**
+     * One pass over the model's rows {@code r}: the row-wise checks {@code scanned} and the {@code joins}'
+     * checks, each a {@code count(*) filter (where <its failing-row condition>)} over
+     * {@code <rows> r left join <lookup relation> j0 ... left join ... jn}. Joins share a pass with other
+     * checks only if they cannot multiply rows (a unique index on the looked-up key).
+     */
+    record Pass(List<Integer> scanned, List<Join> joins) {
+        List<Integer> checks() {
+            List<Integer> all = new ArrayList<>(scanned);
+            joins.forEach(j -> all.addAll(j.checks()));
+            return all;
+        }
+    }
+
+    /**
      * Work for one connection: the checks (by position in the run's list) of one model counted in one
-     * statement, {@code scanned} in one pass over the relation and {@code counted} as subqueries.
+     * statement, {@code passes} over the relation and {@code counted} as subqueries.
      *
      * @param scratch     copy the (view) relation into a temporary table first and read the copy
      * @param scratchColumns the columns to copy: those the checks read
@@ -65,11 +91,32 @@ final class CheckPlan {
      * @param bigAggregate one aggregate or sort over a large table: run with a larger {@code work_mem}
      * @param cost        estimated cost, for ordering (largest first): milliseconds in an earlier run, or rows processed
      */
-    record Unit(Model model, boolean scratch, List<String> scratchColumns, boolean partialCopy, boolean bigAggregate, List<Integer> scanned, List<Integer> counted, long cost) {
+    record Unit(Model model, boolean scratch, List<String> scratchColumns, boolean partialCopy, boolean bigAggregate, List<Pass> passes,
+            List<Integer> counted, long cost) {
+        /** The checks in the order of the unit's statement's columns: each pass's, then the counted ones. */
         List<Integer> checks() {
-            List<Integer> all = new ArrayList<>(scanned);
+            List<Integer> all = new ArrayList<>();
+            passes.forEach(p -> all.addAll(p.checks()));
             all.addAll(counted);
             return all;
+        }
+
+        /** The row-wise checks of all passes. */
+        List<Integer> scanned() {
+            List<Integer> all = new ArrayList<>();
+            passes.forEach(p -> all.addAll(p.scanned()));
+            return all;
+        }
+
+        /** The checks counted over a lookup join. */
+        List<Integer> joined() {
+            List<Integer> all = new ArrayList<>();
+            passes.forEach(p -> p.joins().forEach(j -> all.addAll(j.checks())));
+            return all;
+        }
+
+        Unit withCost(long cost) {
+            return new Unit(model, scratch, scratchColumns, partialCopy, bigAggregate, passes, counted, cost);
         }
     }
 
@@ -160,15 +207,18 @@ final class CheckPlan {
             boolean large = !r.view() && r.rows() >= LARGE_ROWS;
             long rows = Math.max(1, r.rows());
             List<Integer> scanned = new ArrayList<>();
+            Map<Check.Lookup, List<Integer>> lookups = new LinkedHashMap<>();
             List<Integer> counted = new ArrayList<>();
             long cost = r.view() ? VIEW_COST : 0;
             for (int i : positions) {
                 Check c = checks.get(i);
-                Optional<UniqueIndex> index = c.kind() == Check.Kind.UNIQUE ? enforcing(r, c) : Optional.empty();
+                Optional<UniqueIndex> index = c.kind() == Check.Kind.UNIQUE ? enforcing(r, c.columns()) : Optional.empty();
                 if (index.isPresent()) {
                     served.put(i, index.get());
                 } else if (c.failingRowCondition().isPresent()) {
                     scanned.add(i);
+                } else if (c.lookup().isPresent()) {
+                    lookups.computeIfAbsent(c.lookup().get(), k -> new ArrayList<>()).add(i);
                 } else if (large) {
                     boolean aggregate = c.kind() == Check.Kind.UNIQUE || c.kind() == Check.Kind.SCD2_ONE_CURRENT
                             || c.kind() == Check.Kind.SCD2_NO_OVERLAP;
@@ -178,17 +228,35 @@ final class CheckPlan {
                     cost += rows * weight(c.kind());
                 }
             }
-            if (!scanned.isEmpty()) {
-                cost += rows;
+            // lookups whose relation has at most one row per key join in the scan; others get a pass of their own
+            List<Join> folded = new ArrayList<>();
+            List<Pass> passes = new ArrayList<>();
+            for (Map.Entry<Check.Lookup, List<Integer>> e : lookups.entrySet()) {
+                boolean validity = e.getValue().stream().anyMatch(i -> checks.get(i).kind() == Check.Kind.SCD2_VALID_VERSION);
+                Join j = new Join(e.getKey(), validity, List.copyOf(e.getValue()));
+                Relation to = catalog.getOrDefault(e.getKey().relation(), Relation.unknown(e.getKey().relation()));
+                if (enforcing(to, List.of(e.getKey().key())).isPresent()) {
+                    folded.add(j);
+                } else if (large) {
+                    units.add(new Unit(m, false, List.of(), false, false, List.of(new Pass(List.of(), List.of(j))), List.of(),
+                            rows * weight(Check.Kind.RELATIONSHIPS)));
+                } else {
+                    passes.add(new Pass(List.of(), List.of(j)));
+                    cost += rows * weight(Check.Kind.RELATIONSHIPS);
+                }
             }
-            if (!scanned.isEmpty() || !counted.isEmpty()) {
+            if (!scanned.isEmpty() || !folded.isEmpty()) {
+                passes.add(0, new Pass(List.copyOf(scanned), List.copyOf(folded)));
+                cost += rows * (1 + folded.size());
+            }
+            if (!passes.isEmpty() || !counted.isEmpty()) {
                 Set<String> read = new LinkedHashSet<>();
                 if (r.view()) {
                     for (int i : positions) {
                         read.addAll(checks.get(i).columnsRead(r.columns()));
                     }
                 }
-                units.add(new Unit(m, r.view(), List.copyOf(read), read.size() < r.columns().size(), false, List.copyOf(scanned),
+                units.add(new Unit(m, r.view(), List.copyOf(read), read.size() < r.columns().size(), false, List.copyOf(passes),
                         List.copyOf(counted), cost));
             }
         }
@@ -199,8 +267,7 @@ final class CheckPlan {
         if (timed) {
             List<Unit> byTime = new ArrayList<>();
             for (Unit u : units) {
-                long ms = u.checks().stream().mapToLong(i -> previousMillis.get(checks.get(i).id(owners.get(i)))).sum();
-                byTime.add(new Unit(u.model(), u.scratch(), u.scratchColumns(), u.partialCopy(), u.bigAggregate(), u.scanned(), u.counted(), ms));
+                byTime.add(u.withCost(u.checks().stream().mapToLong(i -> previousMillis.get(checks.get(i).id(owners.get(i)))).sum()));
             }
             units = byTime;
         }
@@ -218,18 +285,18 @@ final class CheckPlan {
         };
     }
 
-    /** A unique index of the table whose key columns are all among the check's columns, which makes them unique too. */
-    private static Optional<UniqueIndex> enforcing(Relation r, Check c) {
+    /** A unique index of the table whose key columns are all among {@code columns}, which makes them unique too. */
+    private static Optional<UniqueIndex> enforcing(Relation r, List<String> columns) {
         if (!r.exists() || r.view()) {
             return Optional.empty();
         }
         Set<String> cols = new LinkedHashSet<>();
-        for (String col : c.columns()) {
+        for (String col : columns) {
             if (!col.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 return Optional.empty(); // an expression or a quoted name: scan
             }
             cols.add(col.toLowerCase(Locale.ROOT));
         }
-        return r.uniqueIndexes().stream().filter(ix -> cols.containsAll(ix.columns())).findFirst();
+        return r.uniqueIndexes().stream().filter(ix -> !ix.columns().isEmpty() && cols.containsAll(ix.columns())).findFirst();
     }
 }

@@ -68,6 +68,7 @@ final class CheckRunner {
         ProgressListener l = o.listener();
         Set<String> relations = new LinkedHashSet<>();
         owners.forEach(m -> relations.add(m.relation()));
+        checks.forEach(c -> c.lookup().ifPresent(k -> relations.add(k.relation()))); // unique keys decide how lookups join
         CheckPlan.Plan plan = CheckPlan.plan(owners, checks, CheckPlan.catalog(lc, relations), CheckPlan.previousMillis(lc, runId));
         CheckResult[] results = new CheckResult[checks.size()];
         int finished = 0;
@@ -130,9 +131,10 @@ final class CheckRunner {
         try (Connection c = db.connection(); Rows rows = new Rows(c, u)) {
             long[] counts = counts(c, u, checks, rows.counted());
             long shared = (System.nanoTime() - t0) / 1_000_000 / positions.size();
+            Set<Integer> scanned = Set.copyOf(u.scanned());
             for (int k = 0; k < positions.size(); k++) {
                 int p = positions.get(k);
-                boolean exact = checks.get(p).kind() != Check.Kind.ACCEPTED_VALUES || k >= u.scanned().size();
+                boolean exact = checks.get(p).kind() != Check.Kind.ACCEPTED_VALUES || !scanned.contains(p);
                 out.add(new Done(p, evaluate(c, m, checks.get(p), rows, counts == null ? null : counts[k], exact, shared)));
             }
         } catch (SQLException | FapException e) {
@@ -213,20 +215,38 @@ final class CheckRunner {
     }
 
     /**
-     * The unit's counts in one statement, in the order of {@link CheckPlan.Unit#checks()}: the scanned
-     * checks as filtered counts of one pass over {@code rel}, the others as scalar subqueries. Null if
-     * the statement failed.
+     * The unit's counts in one statement, in the order of {@link CheckPlan.Unit#checks()}: each pass as one
+     * row of filtered counts over {@code rel r} and its lookup joins, the counted checks as scalar subqueries.
+     * Null if the statement failed.
      */
     private static long[] counts(Connection c, CheckPlan.Unit u, List<Check> checks, String rel) throws SQLException {
         Model m = u.model();
-        List<String> items = new ArrayList<>();
-        for (int p : u.scanned()) {
-            items.add("count(*) filter (where " + checks.get(p).failingRowCondition().orElseThrow() + ")");
+        List<String> from = new ArrayList<>();
+        int items = 0;
+        for (CheckPlan.Pass pass : u.passes()) {
+            List<String> filtered = new ArrayList<>();
+            for (int p : pass.scanned()) {
+                filtered.add("count(*) filter (where " + checks.get(p).failingRowCondition().orElseThrow() + ") as c" + items++);
+            }
+            StringBuilder joins = new StringBuilder();
+            for (int k = 0; k < pass.joins().size(); k++) {
+                CheckPlan.Join j = pass.joins().get(k);
+                String alias = "j" + k;
+                joins.append("\n  ").append(j.lookup().join(alias, j.validity()));
+                for (int p : j.checks()) {
+                    filtered.add("count(*) filter (where " + checks.get(p).failingLookupCondition(alias).orElseThrow() + ") as c" + items++);
+                }
+            }
+            from.add("(select " + String.join(",\n  ", filtered) + "\nfrom " + rel + " r" + joins + ") p" + from.size());
         }
+        List<String> subqueries = new ArrayList<>();
         for (int p : u.counted()) {
-            items.add("(select count(*) from (" + checks.get(p).failingRowsSql(m, rel) + ") f)");
+            subqueries.add("(select count(*) from (" + checks.get(p).failingRowsSql(m, rel) + ") f) as c" + items++);
         }
-        String sql = "select " + String.join(",\n  ", items) + (u.scanned().isEmpty() ? "" : "\nfrom " + rel + " r");
+        if (!subqueries.isEmpty()) {
+            from.add("(select " + String.join(",\n  ", subqueries) + ") q");
+        }
+        String sql = "select * from " + String.join("\ncross join ", from);
         if (u.bigAggregate()) {
             c.setAutoCommit(false);
         }
@@ -234,7 +254,7 @@ final class CheckRunner {
             if (u.bigAggregate()) {
                 s.execute("set local work_mem = '" + BIG_AGGREGATE_WORK_MEM + "'");
             }
-            long[] counts = new long[items.size()];
+            long[] counts = new long[items];
             try (ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 for (int i = 0; i < counts.length; i++) {

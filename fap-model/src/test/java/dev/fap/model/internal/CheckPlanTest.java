@@ -45,22 +45,51 @@ class CheckPlanTest {
         return CheckPlan.plan(owners, checks, CATALOG, previous);
     }
 
+    static String describe(CheckPlan.Unit u) {
+        return u.model().name() + " " + u.passes().stream().map(p -> p.scanned() + "+" + p.joins().stream()
+                .map(j -> j.lookup().relation() + j.checks()).toList()).toList() + " " + u.counted() + " " + u.bigAggregate();
+    }
+
     @Test
     void unitsByRowsWithoutHistory() {
         CheckPlan.Plan p = plan(Map.of());
         // small: both unique checks enforced by the index on id; the rest in one statement
         assertThat(p.servedByIndex()).containsOnlyKeys(0, 4);
-        assertThat(p.units()).extracting(u -> u.model().name() + " " + u.scanned() + " " + u.counted() + " " + u.bigAggregate())
+        assertThat(p.units()).extracting(CheckPlanTest::describe)
                 .containsExactly(
-                        "big [] [5] true",            // unique on 1.4M rows: 4 x 1.4M
-                        "big [] [7] false",           // relationships: 3 x 1.4M
-                        "big [6, 8] [] false",        // one scan for not_null and the expression
-                        "v [10] [9] false",           // a view: assumed 1M rows
-                        "small [1, 2] [3] false");
-        CheckPlan.Unit view = p.units().get(3);
+                        "big [] [5] true",                                 // unique on 1.4M rows: 4 x 1.4M
+                        "big [[6, 8]+[silver.small[7]]] [] false",         // one scan, joined to small on its unique key: 2 x 1.4M
+                        "v [[10]+[]] [9] false",                           // a view: assumed 1M rows
+                        "small [[1, 2]+[], []+[silver.other[3]]] [] false"); // other: no unique key known, a pass of its own
+        CheckPlan.Unit view = p.units().get(2);
         assertThat(view.scratch()).isTrue();
         assertThat(view.scratchColumns()).containsExactly("id", "x");
         assertThat(view.partialCopy()).isTrue();
+        assertThat(p.units().get(1).checks()).containsExactly(6, 8, 7);
+    }
+
+    @Test
+    void lookupsOfOneKeyShareAJoinAndOnlyAUniqueKeyLetsItJoinTheScan() {
+        Model fact = Model.table("fact", Layer.GOLD).sql("select 1")
+                .check(Check.notNull("customer_key"))
+                .check(Check.relationships("customer_key", "gold.dim", "customer_key"))
+                .check(Check.validVersion("customer_key", "gold.dim", "customer_key", "day"))
+                .check(Check.relationships("product_key", "gold.products", "product_key"))
+                .check(Check.validVersion("customer_key", "gold.dim", "customer_key", "booked_on").name("booked_in_version"));
+        List<Model> owners = List.of(fact, fact, fact, fact, fact);
+        Map<String, CheckPlan.Relation> catalog = Map.of(
+                "gold.fact", new CheckPlan.Relation("gold.fact", true, false, 1_400_000, List.of("customer_key", "day"), List.of()),
+                "gold.dim", new CheckPlan.Relation("gold.dim", true, false, 2_000, List.of("customer_key"),
+                        List.of(new CheckPlan.UniqueIndex("gold.dim_key", Set.of("customer_key")))),
+                // a unique index on (product_key, valid_from) allows several rows per product_key
+                "gold.products", new CheckPlan.Relation("gold.products", true, false, 20, List.of("product_key", "valid_from"),
+                        List.of(new CheckPlan.UniqueIndex("gold.products_key", Set.of("product_key", "valid_from")))));
+        CheckPlan.Plan p = CheckPlan.plan(owners, fact.checks(), catalog, Map.of());
+        assertThat(p.units()).extracting(CheckPlanTest::describe).containsExactly(
+                "fact [[]+[gold.products[3]]] [] false",     // a large table: its own unit (3 x 1.4M)
+                "fact [[0]+[gold.dim[1, 2, 4]]] [] false");  // one join to dim for the three lookups, in the scan (2 x 1.4M)
+        assertThat(p.units().get(0).passes().get(0).joins().get(0).validity()).isFalse();
+        assertThat(p.units().get(1).passes().get(0).joins().get(0).validity()).isTrue();
     }
 
     @Test
@@ -74,7 +103,7 @@ class CheckPlanTest {
         ms.put("v.unique_id", 900L);
         ms.put("v.range_x", 900L);
         assertThat(plan(ms).units()).extracting(u -> u.model().name() + " " + u.cost())
-                .containsExactly("v 1800", "big 1500", "small 30", "big 20", "big 10");
+                .containsExactly("v 1800", "big 1500", "small 30", "big 30");
         ms.remove("v.range_x");
         assertThat(plan(ms).units().get(0).model().name()).isEqualTo("big");
     }
