@@ -41,8 +41,10 @@ import java.util.Set;
  * }</pre>
  * Alternatively {@link #incrementalFilter} gives a predicate over the model's output columns that the
  * engine applies around the SQL. The selected rows are merged on {@link #uniqueKey}: existing keys are
- * updated, new keys inserted. Schema changes follow {@link #onSchemaChange} (default
- * {@link OnSchemaChange#FAIL}).
+ * updated, new keys inserted. An incremental model with neither returns all its rows on every run: the
+ * merge then also deletes the keys the SQL no longer returns, so the table equals a full refresh while
+ * only changed rows are written (no rebuild, no swap of dependent views). Schema changes follow
+ * {@link #onSchemaChange} (default {@link OnSchemaChange#FAIL}).
  *
  * <h2>Snapshots (SCD type 2)</h2>
  * A {@link #snapshot} model's SQL returns the current state, one row per {@link #uniqueKey}. The

@@ -96,6 +96,30 @@ class MaterializationTest {
     }
 
     @Test
+    void incrementalWithoutFilterMergesChangesAndDeletesVanishedKeys(Database db) {
+        exec(db, "create table bronze.items (id int, v text, _batch_id bigint, _loaded_at timestamptz default now())",
+                "insert into bronze.items select i, 'v' || i, 1 from generate_series(1, 10) i");
+        Model items = Model.incremental("items_sync", Layer.GOLD).uniqueKey("id").sql("select id, v from bronze.items");
+        Model view = Model.view("items_view", Layer.GOLD).sql("select count(*) as n from gold.items_sync");
+        Warehouse wh = Warehouse.on(db, Project.of(items, view));
+        assertThat(wh.build().orThrow().model("items_sync").message()).isEqualTo("first build");
+        String tableOid = value(db, "select 'gold.items_sync'::regclass::oid");
+        // one row changed, one gone, one new, seven unchanged
+        exec(db, "update bronze.items set v = 'changed' where id = 3", "delete from bronze.items where id = 7",
+                "insert into bronze.items values (11, 'v11', 2)");
+        ModelResult r = wh.build().orThrow().model("items_sync");
+        assertThat(r.message()).isEqualTo("incremental, 1 deleted");
+        assertThat(r.inserted()).isEqualTo(1);
+        assertThat(r.updated()).isEqualTo(1);
+        assertThat(r.rows()).isEqualTo(10);
+        assertThat(count(db, "select count(*) from ((select id, v from gold.items_sync except select id, v from bronze.items)"
+                + " union all (select id, v from bronze.items except select id, v from gold.items_sync)) d")).isZero();
+        // merged in place: the same table (no swap)
+        assertThat(value(db, "select 'gold.items_sync'::regclass::oid")).isEqualTo(tableOid);
+        assertThat(count(db, "select n from gold.items_view")).isEqualTo(10);
+    }
+
+    @Test
     void incrementalSchemaChangesFollowThePolicy(Database db) {
         exec(db, "create table bronze.events (id int, v int, _batch_id bigint, _loaded_at timestamptz default now())",
                 "insert into bronze.events select i, i, 1 from generate_series(1, 5) i");

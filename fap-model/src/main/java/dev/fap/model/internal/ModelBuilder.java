@@ -215,6 +215,8 @@ final class ModelBuilder {
             return new Outcome(rows, rows, 0, null, kind == 0 ? "first build" : kind != 'r' ? "rebuilt (was a view)" : "full refresh");
         }
         String text = m.sql().text();
+        // without a marker or a filter the SQL returns every row of the model: the merge also deletes the keys it no longer returns
+        boolean complete = !SqlText.hasIncrementalMarker(text) && m.incrementalFilter().isEmpty();
         String select;
         if (SqlText.hasIncrementalMarker(text)) {
             select = SqlText.render(text, true, rel, m.name());
@@ -244,10 +246,16 @@ final class ModelBuilder {
                 + " select count(*) filter (where ins), count(*) filter (where not ins) from up");
         long inserted = Long.parseLong(counts.get(0));
         long updated = Long.parseLong(counts.get(1));
+        long deleted = 0;
+        if (complete) {
+            deleted = Jdbc.exec(c, "delete from " + rel + " t where not exists (select 1 from pg_temp.fap_inc s where "
+                    + m.uniqueKey().stream().map(k -> "s." + Catalog.quoteIdent(k) + " = t." + Catalog.quoteIdent(k)).collect(Collectors.joining(" and "))
+                    + ")");
+        }
         runHooks();
         long rows = Jdbc.longValue(c, "select count(*) from " + rel);
         c.commit();
-        return new Outcome(rows, inserted, updated, null, "incremental");
+        return new Outcome(rows, inserted, updated, null, deleted > 0 ? "incremental, " + deleted + " deleted" : "incremental");
     }
 
     private void requireUniqueKeys(String table) throws SQLException {
