@@ -22,9 +22,10 @@ final class GoldModels {
     }
 
     static Model dimDate() {
-        return Model.table("dim_date", Layer.GOLD)
+        return Model.incremental("dim_date", Layer.GOLD)
                 .sql(Sql.resource("gold/dim_date.sql"))
-                .description("Calendar 2020-2030 (widened to cover the data) with ISO weeks, US federal holidays and fiscal periods.")
+                .description("Calendar 2020-2030 (widened to cover the data) with ISO weeks, US federal holidays and fiscal periods."
+                        + " Incremental: a run adds only the days it does not hold yet (a day's attributes never change).")
                 .tags("dimension")
                 .uniqueKey("date_key")
                 .index("full_date")
@@ -43,9 +44,10 @@ final class GoldModels {
     }
 
     static Model dimProduct() {
-        return Model.table("dim_product", Layer.GOLD)
+        return Model.incremental("dim_product", Layer.GOLD)
                 .sql(Sql.resource("gold/dim_product.sql"))
-                .description("Products: category, tier, pricing and family flags.")
+                .description("Products: category, tier, pricing and family flags. Incremental: merged in place (changed rows"
+                        + " updated, new inserted, vanished deleted).")
                 .tags("dimension")
                 .uniqueKey("product_key")
                 .column("product_key", "surrogate key: the number in product_id (P07 -> 7)")
@@ -56,9 +58,10 @@ final class GoldModels {
     }
 
     static Model dimMerchant() {
-        return Model.table("dim_merchant", Layer.GOLD)
+        return Model.incremental("dim_merchant", Layer.GOLD)
                 .sql(Sql.resource("gold/dim_merchant.sql"))
-                .description("Merchants with geography (US census region) and risk.")
+                .description("Merchants with geography (US census region) and risk. Incremental: merged in place (changed rows"
+                        + " updated, new inserted, vanished deleted).")
                 .tags("dimension")
                 .uniqueKey("merchant_key")
                 .column("merchant_key", "surrogate key: the number in merchant_id (M00042 -> 42)")
@@ -74,10 +77,12 @@ final class GoldModels {
     }
 
     static Model dimCustomer() {
-        return Model.table("dim_customer", Layer.GOLD)
+        return Model.incremental("dim_customer", Layer.GOLD)
                 .sql(Sql.resource("gold/dim_customer.sql"))
                 .description("Customers, SCD Type 2: a version per date on which tracked attributes changed"
-                        + " (silver.stg_customer_changes); validity is valid_from <= d < valid_to.")
+                        + " (silver.stg_customer_changes); validity is valid_from <= d < valid_to. Incremental: every version is"
+                        + " recomputed and merged in place (changed versions updated, new inserted, vanished deleted), so keys and"
+                        + " contents equal a full refresh.")
                 .tags("dimension", "scd2")
                 .uniqueKey("customer_key")
                 .index("customer_id", "valid_from")

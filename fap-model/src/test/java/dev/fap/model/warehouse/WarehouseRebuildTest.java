@@ -58,6 +58,7 @@ class WarehouseRebuildTest {
         BuildResult inc = wh.build().orThrow();
         assertThat(inc.model("fact_transactions").inserted()).isPositive();
         Map<String, String> incrementalFacts = snapshotFacts(db);
+        Map<String, String> incrementalDims = dimensions(db);
         // every staging model read only the new batch, and silver still reconciles with bronze
         long newTransactions = db.dsl().fetchSingle("select count(*) from bronze.transactions where _batch_id = 2").get(0, Long.class);
         assertThat(newTransactions).isPositive();
@@ -90,6 +91,13 @@ class WarehouseRebuildTest {
         }
         wh.build(Selection.parse(String.join(" ", SNAPSHOT_FACTS)), BuildOptions.defaults().withFullRefresh()).orThrow();
         assertThat(snapshotFacts(db)).isEqualTo(incrementalFacts);
+        // the dimensions were merged in place (changed rows only; dim_date added no day), yet equal a full refresh
+        for (String dim : DIMENSIONS) {
+            assertThat(inc.model(dim).message()).as(dim).startsWith("incremental");
+        }
+        assertThat(inc.model("dim_date").inserted()).isZero();
+        wh.build(Selection.parse(String.join(" ", DIMENSIONS)), BuildOptions.defaults().withFullRefresh()).orThrow();
+        assertThat(dimensions(db)).isEqualTo(incrementalDims);
 
         // a late transaction (an old date, its own load batch, the account's current_balance not restated): the
         // account's whole snapshot history and the customer's months are recomputed, again equal to a full refresh
@@ -108,6 +116,16 @@ class WarehouseRebuildTest {
     }
 
     private static final List<String> SNAPSHOT_FACTS = List.of("fact_account_daily_snapshot", "fact_customer_monthly");
+    private static final List<String> DIMENSIONS = List.of("dim_date", "dim_product", "dim_merchant", "dim_customer");
+
+    /** Checksums of the four dimensions. */
+    private static Map<String, String> dimensions(Database db) {
+        Map<String, String> m = new TreeMap<>();
+        for (String dim : DIMENSIONS) {
+            m.put(dim, GoldChecksums.of(db, "gold." + dim));
+        }
+        return m;
+    }
 
     /** Checksums of the two snapshot-style facts. */
     private static Map<String, String> snapshotFacts(Database db) {

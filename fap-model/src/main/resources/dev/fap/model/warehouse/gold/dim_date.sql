@@ -1,66 +1,86 @@
 -- The calendar, one row per day from 2020-01-01 to 2030-12-31 (widened to cover every date in the
--- data), with ISO weeks and US federal holidays (observed dates are not shifted).
+-- data), with ISO weeks and US federal holidays (observed dates are not shifted). Incremental runs
+-- compute only the days not in the table yet; a full refresh recomputes every day.
+--
+-- Cost: each day's parts (year, month, day, ISO week, ...) are taken once with date_part on a
+-- timestamp without time zone; every other column is integer or date arithmetic on them, and the
+-- names come from arrays (to_char's English names), so no row pays for time-zone conversions,
+-- numeric results or formatting.
 with bounds as (
     select least(date '2020-01-01', (select data_start_date from silver.data_clock)) as first_day,
            greatest(date '2030-12-31', (select as_of_date from silver.data_clock))     as last_day
 ), days as (
-    select d::date as d
-    from bounds, generate_series(bounds.first_day, bounds.last_day, interval '1 day') d
-), holidays as (
+    select b.first_day + i as d
+    from bounds b, generate_series(0, b.last_day - b.first_day) i
+    -- incremental runs add the days the table does not hold yet (a day's attributes never change)
+    {{incremental where not exists (select 1 from {this} t where t.full_date = b.first_day + i)}}
+), parts as (
     select d,
-           case
-               when extract(month from d) = 1 and extract(day from d) = 1 then 'New Year''s Day'
-               when extract(month from d) = 1 and extract(isodow from d) = 1 and extract(day from d) between 15 and 21 then 'Martin Luther King Jr. Day'
-               when extract(month from d) = 2 and extract(isodow from d) = 1 and extract(day from d) between 15 and 21 then 'Presidents'' Day'
-               when extract(month from d) = 5 and extract(isodow from d) = 1 and extract(day from d) >= 25 then 'Memorial Day'
-               when extract(month from d) = 6 and extract(day from d) = 19 and extract(year from d) >= 2021 then 'Juneteenth'
-               when extract(month from d) = 7 and extract(day from d) = 4 then 'Independence Day'
-               when extract(month from d) = 9 and extract(isodow from d) = 1 and extract(day from d) <= 7 then 'Labor Day'
-               when extract(month from d) = 10 and extract(isodow from d) = 1 and extract(day from d) between 8 and 14 then 'Columbus Day'
-               when extract(month from d) = 11 and extract(day from d) = 11 then 'Veterans Day'
-               when extract(month from d) = 11 and extract(isodow from d) = 4 and extract(day from d) between 22 and 28 then 'Thanksgiving Day'
-               when extract(month from d) = 12 and extract(day from d) = 25 then 'Christmas Day'
-           end as holiday_name
+           date_part('year', d::timestamp)::int    as y,
+           date_part('month', d::timestamp)::int   as m,
+           date_part('day', d::timestamp)::int     as dom,
+           date_part('doy', d::timestamp)::int     as doy,
+           date_part('isodow', d::timestamp)::int  as dow,
+           date_part('week', d::timestamp)::int    as wk,
+           date_part('isoyear', d::timestamp)::int as iy
     from days
+), cal as (
+    select p.*,
+           (p.m + 2) / 3                                                               as q,
+           case when p.m = 12 then make_date(p.y, 12, 31) else make_date(p.y, p.m + 1, 1) - 1 end as me,
+           case when p.m >= 10 then make_date(p.y, 12, 31) else make_date(p.y, (p.m + 2) / 3 * 3 + 1, 1) - 1 end as qe,
+           case
+               when p.m = 1 and p.dom = 1 then 'New Year''s Day'
+               when p.m = 1 and p.dow = 1 and p.dom between 15 and 21 then 'Martin Luther King Jr. Day'
+               when p.m = 2 and p.dow = 1 and p.dom between 15 and 21 then 'Presidents'' Day'
+               when p.m = 5 and p.dow = 1 and p.dom >= 25 then 'Memorial Day'
+               when p.m = 6 and p.dom = 19 and p.y >= 2021 then 'Juneteenth'
+               when p.m = 7 and p.dom = 4 then 'Independence Day'
+               when p.m = 9 and p.dow = 1 and p.dom <= 7 then 'Labor Day'
+               when p.m = 10 and p.dow = 1 and p.dom between 8 and 14 then 'Columbus Day'
+               when p.m = 11 and p.dom = 11 then 'Veterans Day'
+               when p.m = 11 and p.dow = 4 and p.dom between 22 and 28 then 'Thanksgiving Day'
+               when p.m = 12 and p.dom = 25 then 'Christmas Day'
+           end                                                                         as holiday_name
+    from parts p
 )
-select (extract(year from d) * 10000 + extract(month from d) * 100 + extract(day from d))::int as date_key,
-       d                                                          as full_date,
-       extract(year from d)::int                                  as year,
-       extract(quarter from d)::int                               as quarter,
-       extract(month from d)::int                                 as month,
-       to_char(d, 'FMMonth')                                      as month_name,
-       to_char(d, 'Mon')                                          as month_short,
-       extract(day from d)::int                                   as day_of_month,
-       extract(doy from d)::int                                   as day_of_year,
-       extract(isodow from d)::int                                as day_of_week,
-       to_char(d, 'FMDay')                                        as day_name,
-       to_char(d, 'Dy')                                           as day_short,
-       extract(week from d)::int                                  as iso_week,
-       extract(isoyear from d)::int                               as iso_year,
-       to_char(d, 'IYYY-"W"IW')                                   as iso_year_week,
-       to_char(d, 'YYYY-MM')                                      as year_month,
-       to_char(d, 'YYYY') || '-Q' || extract(quarter from d)      as year_quarter,
-       case when extract(month from d) <= 6 then 1 else 2 end     as half_year,
-       extract(isodow from d) >= 6                                as is_weekend,
-       extract(isodow from d) < 6                                 as is_weekday,
-       holiday_name is not null                                   as is_holiday,
-       holiday_name,
-       extract(isodow from d) < 6 and holiday_name is null        as is_business_day,
-       date_trunc('week', d)::date                                as week_start_date,
-       date_trunc('month', d)::date                               as month_start_date,
-       (date_trunc('month', d) + interval '1 month - 1 day')::date as month_end_date,
-       date_trunc('quarter', d)::date                             as quarter_start_date,
-       (date_trunc('quarter', d) + interval '3 months - 1 day')::date as quarter_end_date,
-       d = date_trunc('month', d)::date                           as is_month_start,
-       d = (date_trunc('month', d) + interval '1 month - 1 day')::date as is_month_end,
-       d = date_trunc('quarter', d)::date                         as is_quarter_start,
-       d = (date_trunc('quarter', d) + interval '3 months - 1 day')::date as is_quarter_end,
-       extract(doy from d) = 1                                    as is_year_start,
-       extract(month from d) = 12 and extract(day from d) = 31    as is_year_end,
-       extract(day from (date_trunc('month', d) + interval '1 month - 1 day'))::int as days_in_month,
-       (extract(year from d)::int % 4 = 0 and extract(year from d)::int % 100 <> 0)
-           or extract(year from d)::int % 400 = 0                 as is_leap_year,
+select c.y * 10000 + c.m * 100 + c.dom                                   as date_key,
+       c.d                                                               as full_date,
+       c.y                                                               as year,
+       c.q                                                               as quarter,
+       c.m                                                               as month,
+       ('{January,February,March,April,May,June,July,August,September,October,November,December}'::text[])[c.m] as month_name,
+       ('{Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec}'::text[])[c.m] as month_short,
+       c.dom                                                             as day_of_month,
+       c.doy                                                             as day_of_year,
+       c.dow                                                             as day_of_week,
+       ('{Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday}'::text[])[c.dow] as day_name,
+       ('{Mon,Tue,Wed,Thu,Fri,Sat,Sun}'::text[])[c.dow]                  as day_short,
+       c.wk                                                              as iso_week,
+       c.iy                                                              as iso_year,
+       lpad(c.iy::text, 4, '0') || '-W' || lpad(c.wk::text, 2, '0')      as iso_year_week,
+       lpad(c.y::text, 4, '0') || '-' || lpad(c.m::text, 2, '0')         as year_month,
+       lpad(c.y::text, 4, '0') || '-Q' || c.q                            as year_quarter,
+       case when c.m <= 6 then 1 else 2 end                              as half_year,
+       c.dow >= 6                                                        as is_weekend,
+       c.dow < 6                                                         as is_weekday,
+       c.holiday_name is not null                                        as is_holiday,
+       c.holiday_name,
+       c.dow < 6 and c.holiday_name is null                              as is_business_day,
+       c.d - (c.dow - 1)                                                 as week_start_date,
+       c.d - (c.dom - 1)                                                 as month_start_date,
+       c.me                                                              as month_end_date,
+       make_date(c.y, c.q * 3 - 2, 1)                                    as quarter_start_date,
+       c.qe                                                              as quarter_end_date,
+       c.dom = 1                                                         as is_month_start,
+       c.d = c.me                                                        as is_month_end,
+       c.dom = 1 and c.m in (1, 4, 7, 10)                                as is_quarter_start,
+       c.d = c.qe                                                        as is_quarter_end,
+       c.doy = 1                                                         as is_year_start,
+       c.m = 12 and c.dom = 31                                           as is_year_end,
+       c.me - (c.d - c.dom)                                              as days_in_month,
+       (c.y % 4 = 0 and c.y % 100 <> 0) or c.y % 400 = 0                 as is_leap_year,
        -- US federal fiscal year: October to September, named after the year it ends in
-       extract(year from d + interval '3 months')::int            as fiscal_year,
-       extract(quarter from d + interval '3 months')::int         as fiscal_quarter
-from holidays
+       case when c.m >= 10 then c.y + 1 else c.y end                     as fiscal_year,
+       case when c.m >= 10 then 1 else c.q + 1 end                       as fiscal_quarter
+from cal c

@@ -6,10 +6,12 @@
 --
 -- Cost: the days are not generated one by one and then windowed. The days on which something
 -- happens (a transaction, a new customer version, a month start, the first day) split each account's
--- life into intervals of constant balance within one month; only those few rows are windowed, and
--- each interval is expanded into its days at the end with integer arithmetic only (date_key is
--- consecutive within a month), in (account_id, snapshot_date) order so the unique index is built
--- from presorted rows.
+-- life into intervals of constant balance within one month; only those few rows are sorted and
+-- windowed (narrow rows keyed by an integer account number, one sort and one window pass), and each
+-- interval is expanded into its days at the end. Everything that varies by day is integer
+-- arithmetic on the day's offset n within the interval (date_key is consecutive within a month);
+-- the numeric columns are computed once per interval. Rows come out in (account_id, snapshot_date)
+-- order, so the unique index is built from presorted rows.
 --
 -- Incremental runs (merged on account_id, snapshot_date) produce, per account, the days from a start
 -- day on: the day after the table's last day for an account whose stored history still matches the
@@ -30,12 +32,15 @@ with clock as (
                                   from silver.stg_accounts a}}) p) p
 ), acct as (
     select a.account_id, a.customer_id, a.product_id, a.credit_limit, a.open_date, a.close_date, a.current_balance,
+           dp.product_key, coalesce(dp.is_lending_product, false)             as is_lending,
            greatest(a.open_date, c.data_start_date)                           as first_day,
            least(coalesce(a.close_date, c.as_of_date), c.as_of_date)          as last_day,
            c.prev_day,
            -- an integer stand-in for account_id in the sorts and joins below (same order)
            row_number() over (order by a.account_id)                         as acct_no
-    from silver.stg_accounts a, clock c
+    from silver.stg_accounts a
+    cross join clock c
+    left join gold.dim_product dp on dp.product_id = a.product_id
 ), seen as (
     -- the load batch that brought the last stored day: rows of later batches are new to the table
     -- (incremental runs only)
@@ -60,7 +65,6 @@ with clock as (
     -- the last stored day no longer matches the account (balance, attributes, dates) or is missing
     select a.account_id
     from acct a
-    left join gold.dim_product dp on dp.product_id = a.product_id
     left join (select t.account_id, sum(case when t.is_declined then 0 else t.amount end) as shift
                from silver.stg_transactions t join acct a2 on a2.account_id = t.account_id
                where t.transaction_date > least(a2.last_day, a2.prev_day) or t.transaction_date < a2.first_day
@@ -69,7 +73,7 @@ with clock as (
     where a.first_day <= a.prev_day
       and (s.account_id is null
            or s.customer_id is distinct from a.customer_id
-           or s.product_key is distinct from dp.product_key
+           or s.product_key is distinct from a.product_key
            or s.credit_limit is distinct from a.credit_limit
            or s.days_since_open is distinct from s.snapshot_date - a.open_date
            or s.is_closing_day is distinct from (s.snapshot_date = a.close_date)
@@ -79,7 +83,7 @@ with clock as (
     -- approved changes, flows and counts per account and day: every day on a full build; on an
     -- incremental run the days after the last stored day (and any before the account's first day),
     -- and every day of a stale account
-    select t.account_id, t.transaction_date as d,
+    select a.acct_no, t.transaction_date as d,
            sum(case when t.is_declined then 0 else t.amount end)                          as net_change,
            sum(case when not t.is_declined and t.amount > 0 then t.amount else 0 end)     as inflow_amount,
            sum(case when not t.is_declined and t.amount < 0 then -t.amount else 0 end)    as outflow_amount,
@@ -87,73 +91,76 @@ with clock as (
            (count(*) filter (where t.is_declined))::int                                   as declined_count,
            (count(*) filter (where t.is_fraud))::int                                      as fraud_count
     from silver.stg_transactions t
-    {{incremental join acct a on a.account_id = t.account_id
-    where t.transaction_date > a.prev_day or t.transaction_date < a.first_day or t.account_id in (select s.account_id from stale s)}}
-    group by t.account_id, t.transaction_date
-), days as (
-    select a.acct_no, dl.* from daily dl join acct a on a.account_id = dl.account_id
-), sums as (
-    -- approved changes per account before its first day and from its start day on
-    select a.account_id,
-           coalesce(sum(dl.net_change) filter (where dl.d < a.first_day), 0)      as before_first,
-           coalesce(sum(dl.net_change) filter (where dl.d >= a.first_day and (dl.d > a.prev_day or a.prev_day is null
-                                                                              or a.account_id in (select s.account_id from stale s))), 0) as from_start
-    from acct a join days dl on dl.acct_no = a.acct_no
-    group by a.account_id
+    join acct a on a.account_id = t.account_id
+    {{incremental where t.transaction_date > a.prev_day or t.transaction_date < a.first_day or t.account_id in (select s.account_id from stale s)}}
+    group by a.acct_no, t.transaction_date
 ), todo as (
-    -- per account the first day to (re)compute and the balance at the end of the day before it
-    select a.*, st.start_day,
-           a.current_balance - coalesce(su.before_first, 0) - coalesce(su.from_start, 0) as start_balance
+    -- per account the first day to (re)compute and the balance at the end of the day before it:
+    -- current_balance minus the approved changes before the account's first day and from the start day on
+    select a.acct_no, st.start_day, a.last_day,
+           a.current_balance - coalesce(sum(dl.net_change) filter (where dl.d < a.first_day), 0)
+                             - coalesce(sum(dl.net_change) filter (where dl.d >= st.start_day), 0) as start_balance
     from acct a
-    left join sums su on su.account_id = a.account_id
     cross join lateral (select case when a.prev_day is null or a.account_id in (select s.account_id from stale s) then a.first_day
                                     else greatest(a.first_day, a.prev_day + 1) end as start_day) st
+    left join daily dl on dl.acct_no = a.acct_no
     where st.start_day <= a.last_day
+    group by a.acct_no, st.start_day, a.last_day, a.current_balance, a.first_day
 ), events as (
-    -- the days that start an interval of constant balance, customer version and month
-    select a.acct_no, d.d from days d join todo a on a.acct_no = d.acct_no where d.d between a.start_day and a.last_day
-    union
-    select a.acct_no, a.start_day from todo a
-    union
-    select a.acct_no, v.valid_from
-    from todo a join gold.dim_customer v on v.customer_id = a.customer_id
-    where v.valid_from > a.start_day and v.valid_from <= a.last_day
-    union
-    select a.acct_no, (date_trunc('month', a.start_day) + m * interval '1 month')::date
-    from todo a, generate_series(1, ((extract(year from a.last_day) - extract(year from a.start_day)) * 12
-                                     + extract(month from a.last_day) - extract(month from a.start_day))::int) m
+    -- the days that start an interval of constant balance, customer version and month, one row per
+    -- account and day (a transaction day's row wins), sorted for the window below
+    select distinct on (p.acct_no, p.d) p.*
+    from (select dl.acct_no, dl.d, dl.net_change, dl.inflow_amount, dl.outflow_amount,
+                 dl.transaction_count, dl.declined_count, dl.fraud_count
+          from daily dl join todo t on t.acct_no = dl.acct_no
+          where dl.d between t.start_day and t.last_day
+          union all
+          select t.acct_no, t.start_day, null, null, null, null, null, null
+          from todo t
+          union all
+          select t.acct_no, v.valid_from, null, null, null, null, null, null
+          from todo t
+          join acct a on a.acct_no = t.acct_no
+          join gold.dim_customer v on v.customer_id = a.customer_id
+          where v.valid_from > t.start_day and v.valid_from <= t.last_day
+          union all
+          select t.acct_no, m::date, null, null, null, null, null, null
+          from todo t, generate_series(date_trunc('month', t.start_day) + interval '1 month', t.last_day, interval '1 month') m) p
+    order by p.acct_no, p.d, p.net_change is null
 ), intervals as (
-    select e.acct_no, a.account_id, a.customer_id, a.product_id, a.credit_limit, a.open_date, a.close_date,
-           e.d                                                                             as from_day,
-           coalesce(lead(e.d) over w - 1, a.last_day)                                      as to_day,
-           coalesce(dl.net_change, 0)                                                      as day_change,
-           a.start_balance
-               + sum(coalesce(dl.net_change, 0)) over (w rows between unbounded preceding and current row) as closing_balance,
-           coalesce(dl.inflow_amount, 0)                                                   as inflow_amount,
-           coalesce(dl.outflow_amount, 0)                                                  as outflow_amount,
-           coalesce(dl.transaction_count, 0)                                               as transaction_count,
-           coalesce(dl.declined_count, 0)                                                  as declined_count,
-           coalesce(dl.fraud_count, 0)                                                     as fraud_count
+    -- lead() ignores the frame, so both window functions share one window pass
+    select e.*,
+           lead(e.d) over w                                                                    as next_d,
+           sum(coalesce(e.net_change, 0)) over w                                               as change_sum
     from events e
-    join todo a on a.acct_no = e.acct_no
-    left join days dl on dl.acct_no = e.acct_no and dl.d = e.d
-    window w as (partition by e.acct_no order by e.d)
+    window w as (partition by e.acct_no order by e.d rows between unbounded preceding and current row)
 ), spans as materialized (
     -- what is constant over an interval is computed once per interval, not once per day; an interval
     -- lies within one month, so its days' date_key are consecutive integers
-    select i.*,
+    select i.acct_no, i.from_day, a.account_id, a.customer_id, v.customer_key, a.product_key, a.credit_limit,
            i.to_day - i.from_day                                                           as last_n,
-           dd.date_key                                                                     as from_date_key,
-           extract(day from i.to_day + 1) = 1                                              as ends_month,
-           v.customer_key,
-           dp.product_key,
-           case when i.credit_limit is not null then i.credit_limit + least(i.closing_balance, 0) end as available_credit,
-           case when i.credit_limit > 0 then round(greatest(-i.closing_balance, 0) / i.credit_limit, 4) end as credit_utilization,
-           i.closing_balance < 0 and not coalesce(dp.is_lending_product, false)             as is_overdrawn
-    from intervals i
-    join gold.dim_customer v on v.customer_id = i.customer_id and i.from_day >= v.valid_from and i.from_day < v.valid_to
-    join gold.dim_date dd on dd.full_date = i.from_day
-    left join gold.dim_product dp on dp.product_id = i.product_id
+           (date_part('year', i.from_day) * 10000 + date_part('month', i.from_day) * 100
+            + date_part('day', i.from_day))::int                                            as from_date_key,
+           case when date_part('day', i.to_day + 1) = 1 then i.to_day - i.from_day else -1 end as month_end_n,
+           i.from_day - a.open_date                                                        as open_n,
+           a.close_date - i.from_day                                                       as close_n,
+           i.closing_balance - i.day_change                                                as first_opening,
+           i.closing_balance, i.day_change, i.inflow_amount, i.outflow_amount, i.transaction_count, i.declined_count, i.fraud_count,
+           case when a.credit_limit is not null then a.credit_limit + least(i.closing_balance, 0) end as available_credit,
+           case when a.credit_limit > 0 then round(greatest(-i.closing_balance, 0) / a.credit_limit, 4) end as credit_utilization,
+           i.closing_balance < 0 and not a.is_lending                                      as is_overdrawn
+    from (select i.acct_no, i.d as from_day,
+                 coalesce(i.next_d - 1, t.last_day)                                        as to_day,
+                 t.start_balance + i.change_sum                                            as closing_balance,
+                 coalesce(i.net_change, 0)                                                 as day_change,
+                 coalesce(i.inflow_amount, 0)                                              as inflow_amount,
+                 coalesce(i.outflow_amount, 0)                                             as outflow_amount,
+                 coalesce(i.transaction_count, 0)                                          as transaction_count,
+                 coalesce(i.declined_count, 0)                                             as declined_count,
+                 coalesce(i.fraud_count, 0)                                                as fraud_count
+          from intervals i join todo t on t.acct_no = i.acct_no) i
+    join acct a on a.acct_no = i.acct_no
+    join gold.dim_customer v on v.customer_id = a.customer_id and i.from_day >= v.valid_from and i.from_day < v.valid_to
     order by i.acct_no, i.from_day
 )
 -- rows come out in (account_id, snapshot_date) order, the unique key's index order
@@ -163,7 +170,7 @@ select i.from_date_key + s.n                                                    
        i.customer_id,
        i.customer_key,
        i.product_key,
-       case when s.n = 0 then i.closing_balance - i.day_change else i.closing_balance end as opening_balance,
+       case when s.n = 0 then i.first_opening else i.closing_balance end                as opening_balance,
        i.closing_balance,
        case when s.n = 0 then i.day_change else 0 end                                   as net_change,
        case when s.n = 0 then i.inflow_amount else 0 end                                as inflow_amount,
@@ -175,8 +182,8 @@ select i.from_date_key + s.n                                                    
        i.available_credit,
        i.credit_utilization,
        i.is_overdrawn,
-       i.from_day + s.n - i.open_date                                                   as days_since_open,
-       i.from_day + s.n = i.close_date                                                  as is_closing_day,
-       s.n = i.last_n and i.ends_month                                                  as is_month_end
+       i.open_n + s.n                                                                   as days_since_open,
+       s.n = i.close_n                                                                  as is_closing_day,
+       s.n = i.month_end_n                                                              as is_month_end
 from spans i
 cross join lateral generate_series(0, i.last_n) s(n)
