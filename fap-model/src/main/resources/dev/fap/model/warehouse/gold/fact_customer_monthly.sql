@@ -69,63 +69,77 @@ with clock as (
 ), months as (
     select c.customer_id, m::date as month_start, c.out_month
     from scope c, clock k,
-         generate_series(date_trunc('month', greatest(c.signup_date, k.data_start_date, c.from_month)),
-                         date_trunc('month', k.as_of_date), interval '1 month') m
+         generate_series(date_trunc('month', greatest(c.signup_date, k.data_start_date, c.from_month)::timestamp),
+                         date_trunc('month', k.as_of_date::timestamp), interval '1 month') m
 ), acct as (
-    select a.account_id, a.customer_id, coalesce(dp.is_lending_product, false) as is_lending,
+    select row_number() over ()                                         as acct_no,
+           a.account_id, a.customer_id, coalesce(dp.is_lending_product, false) as is_lending,
            greatest(a.open_date, k.data_start_date)                     as first_day,
            greatest(a.open_date, k.data_start_date, s.from_month)       as start_day,
            least(coalesce(a.close_date, k.as_of_date), k.as_of_date)    as last_day,
-           a.current_balance
+           k.as_of_date, a.current_balance
     from silver.stg_accounts a
     join scope s on s.customer_id = a.customer_id
     cross join clock k
     left join gold.dim_product dp on dp.product_id = a.product_id
 ), changes as (
-    -- approved changes per account and day from the start day on, plus their total before the
-    -- account's first day
-    select a.account_id, t.transaction_date as d, sum(case when t.is_declined then 0 else t.amount end) as net_change
+    -- approved changes per account and day from the start day on, plus those before the account's
+    -- first day
+    select a.acct_no, t.transaction_date as d, sum(case when t.is_declined then 0 else t.amount end) as net_change
     from silver.stg_transactions t
     join acct a on a.account_id = t.account_id
     where t.transaction_date >= a.start_day or t.transaction_date < a.first_day
-    group by a.account_id, t.transaction_date
-), shift as (
-    select account_id, sum(net_change) as total from changes group by account_id
-), events as (
-    select c.account_id, c.d from changes c join acct a on a.account_id = c.account_id where c.d between a.start_day and a.last_day
-    union
-    select a.account_id, a.start_day from acct a where a.start_day <= a.last_day
-    union
-    select a.account_id, m::date
-    from acct a, generate_series(date_trunc('month', a.start_day) + interval '1 month', a.last_day, interval '1 month') m
+    group by a.acct_no, t.transaction_date
+), base as (
+    -- the balance before the start day: current_balance minus every change counted above
+    select a.acct_no, a.customer_id, a.is_lending, a.last_day, a.as_of_date,
+           a.current_balance - coalesce(sum(c.net_change), 0)           as balance
+    from acct a
+    left join changes c on c.acct_no = a.acct_no
     where a.start_day <= a.last_day
+    group by a.acct_no, a.customer_id, a.is_lending, a.last_day, a.as_of_date, a.current_balance
+), events as (
+    -- the days that start an interval of constant balance within a month, one row per account and
+    -- day (a change day's row wins), sorted for the window below
+    select distinct on (p.acct_no, p.d) p.*
+    from (select c.acct_no, c.d, c.net_change
+          from changes c join acct a on a.acct_no = c.acct_no
+          where c.d between a.start_day and a.last_day
+          union all
+          select a.acct_no, a.start_day, null
+          from acct a where a.start_day <= a.last_day
+          union all
+          select a.acct_no, m::date, null
+          from acct a, generate_series(date_trunc('month', a.start_day::timestamp) + interval '1 month', a.last_day, interval '1 month') m
+          where a.start_day <= a.last_day) p
+    order by p.acct_no, p.d, p.net_change is null
 ), intervals as (
-    select e.account_id, a.customer_id, a.is_lending,
-           date_trunc('month', e.d)::date                                  as month_start,
-           coalesce(lead(e.d) over w - 1, a.last_day)                      as to_day,
-           coalesce(lead(e.d) over w, a.last_day + 1) - e.d                as days,
-           a.current_balance - coalesce(sh.total, 0)
-               + sum(coalesce(c.net_change, 0)) over (w rows between unbounded preceding and current row) as closing_balance
+    -- lead() ignores the frame, so both window functions share one window pass
+    select e.acct_no, e.d, lead(e.d) over w as next_d, sum(coalesce(e.net_change, 0)) over w as change_sum
     from events e
-    join acct a on a.account_id = e.account_id
-    left join shift sh on sh.account_id = e.account_id
-    left join changes c on c.account_id = e.account_id and c.d = e.d
-    window w as (partition by e.account_id order by e.d)
+    window w as (partition by e.acct_no order by e.d rows between unbounded preceding and current row)
 ), bal as (
     -- avg_daily_balance averages the customer's total over the month's days within the data window
-    -- (an account not yet open counts as 0).
-    select i.customer_id, i.month_start,
-           sum(i.closing_balance) filter (where i.to_day = (i.month_start + interval '1 month - 1 day')::date
-                                              or i.to_day = k.as_of_date)    as end_of_month_balance,
-           sum(i.closing_balance * i.days)                                    as balance_day_sum,
-           min(i.closing_balance)                                             as min_account_balance,
-           count(*) filter (where i.to_day = (i.month_start + interval '1 month - 1 day')::date
-                                or i.to_day = k.as_of_date)                   as open_accounts,
-           sum(i.days) filter (where i.closing_balance < 0 and not i.is_lending) as overdrawn_account_days
-    from intervals i, clock k
-    group by i.customer_id, i.month_start
+    -- (an account not yet open counts as 0). An interval ends its month when the day after it is a
+    -- month start or it ends on the data's last day (not when the account closes mid-month).
+    select x.customer_id, x.month_start,
+           sum(x.closing_balance) filter (where x.is_last)                     as end_of_month_balance,
+           sum(x.closing_balance * x.days)                                    as balance_day_sum,
+           min(x.closing_balance)                                             as min_account_balance,
+           count(*) filter (where x.is_last)                                  as open_accounts,
+           sum(x.days) filter (where x.closing_balance < 0 and not x.is_lending) as overdrawn_account_days
+    from (select b.customer_id, b.is_lending,
+                 i.d - (date_part('day', i.d::timestamp)::int - 1)               as month_start,
+                 e.end_day - i.d                                                as days,
+                 b.balance + i.change_sum                                       as closing_balance,
+                 date_part('day', e.end_day::timestamp) = 1 or e.end_day = b.as_of_date + 1 as is_last
+          from intervals i
+          join base b on b.acct_no = i.acct_no
+          -- the day after the interval
+          cross join lateral (select coalesce(i.next_d, b.last_day + 1) as end_day) e) x
+    group by x.customer_id, x.month_start
 ), txn as (
-    select f.customer_id, date_trunc('month', f.transaction_date)::date as month_start,
+    select f.customer_id, date_trunc('month', f.transaction_date::timestamp)::date as month_start,
            count(*)                                                    as transaction_count,
            count(*) filter (where f.is_approved)                       as approved_count,
            count(*) filter (where f.is_declined)                       as declined_count,
@@ -156,7 +170,7 @@ with clock as (
     join scope s on s.customer_id = f.customer_id and f.transaction_date >= s.from_month
     group by 1, 2
 ), contacts as (
-    select x.customer_id, date_trunc('month', interaction_date)::date as month_start,
+    select x.customer_id, date_trunc('month', interaction_date::timestamp)::date as month_start,
            count(*)                                                    as interaction_count,
            count(*) filter (where reason in ('Fee Dispute', 'Complaint') or sentiment_score < -0.3) as complaint_count,
            count(*) filter (where escalated)                           as escalation_count,
@@ -166,7 +180,7 @@ with clock as (
     join scope s on s.customer_id = x.customer_id and x.interaction_date >= s.from_month
     group by 1, 2
 ), payments as (
-    select x.customer_id, date_trunc('month', scheduled_date)::date as month_start,
+    select x.customer_id, date_trunc('month', scheduled_date::timestamp)::date as month_start,
            count(*)                                                    as loan_payments_due,
            count(*) filter (where is_late)                             as late_payments,
            count(*) filter (where is_missed)                           as missed_payments,
@@ -178,19 +192,19 @@ with clock as (
     join scope s on s.customer_id = x.customer_id and x.scheduled_date >= s.from_month
     group by 1, 2
 ), apps as (
-    select x.customer_id, date_trunc('month', application_date)::date as month_start,
+    select x.customer_id, date_trunc('month', application_date::timestamp)::date as month_start,
            count(*)                                                    as credit_applications,
            count(*) filter (where decision = 'Approved')               as credit_approvals
     from silver.stg_credit_applications x
     join scope s on s.customer_id = x.customer_id and x.application_date >= s.from_month
     group by 1, 2
 ), alerts as (
-    select x.customer_id, date_trunc('month', alert_date)::date as month_start, count(*) as fraud_alerts
+    select x.customer_id, date_trunc('month', alert_date::timestamp)::date as month_start, count(*) as fraud_alerts
     from silver.stg_fraud_alerts x
     join scope s on s.customer_id = x.customer_id and x.alert_date >= s.from_month
     group by 1, 2
 ), campaigns as (
-    select x.customer_id, date_trunc('month', contact_date)::date as month_start,
+    select x.customer_id, date_trunc('month', contact_date::timestamp)::date as month_start,
            count(*) filter (where assignment = 'Treatment')            as campaign_contacts,
            count(*) filter (where assignment = 'Treatment' and converted) as campaign_conversions
     from silver.stg_campaign_contacts x
@@ -266,14 +280,14 @@ with clock as (
     from joined j
     window w as (partition by j.customer_id order by j.month_start)
 )
-select (extract(year from j.month_start) * 100 + extract(month from j.month_start))::int as month_key,
-       dd.date_key,
+select (date_part('year', j.month_start::timestamp) * 100 + date_part('month', j.month_start::timestamp))::int as month_key,
+       (date_part('year', j.month_start::timestamp) * 10000 + date_part('month', j.month_start::timestamp) * 100 + 1)::int as date_key,
        v.customer_key,
        j.customer_id,
        j.month_start,
        to_char(j.month_start, 'YYYY-MM')                                                  as year_month,
-       (extract(year from age(j.month_start, date_trunc('month', v.signup_date))) * 12
-            + extract(month from age(j.month_start, date_trunc('month', v.signup_date))))::int as months_since_signup,
+       ((date_part('year', j.month_start::timestamp) - date_part('year', v.signup_date::timestamp)) * 12
+            + date_part('month', j.month_start::timestamp) - date_part('month', v.signup_date::timestamp))::int as months_since_signup,
        j.transaction_count > 0                                                             as is_active_month,
        j.transaction_count, j.approved_count, j.declined_count, j.fraud_count,
        round(j.declined_count::numeric / nullif(j.transaction_count, 0), 4)                as decline_rate,
@@ -296,5 +310,4 @@ from rolled j
 join gold.dim_customer v on v.customer_id = j.customer_id
                         and least(j.month_end, (select as_of_date from clock)) >= v.valid_from
                         and least(j.month_end, (select as_of_date from clock)) < v.valid_to
-join gold.dim_date dd on dd.full_date = j.month_start
 where j.month_start >= j.out_month
