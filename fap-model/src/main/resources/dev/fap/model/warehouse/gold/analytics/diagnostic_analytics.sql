@@ -1,29 +1,56 @@
 -- Why it happened: fraud and decline rates by slice of the transactions (analysis = 'transactions'),
 -- and churn by slice of the customers (analysis = 'churn'), each with its lift over the overall rate.
 -- One row per (analysis, dimension, segment); segment_order sorts segments naturally.
+--
+-- The transactions' slices are aggregated in one pass over them (grouping sets, one per dimension; the
+-- declined ones also by decline_reason); tx keeps only the columns the slices and rates use.
 with tx as (
-    select f.*, m.risk_rating as merchant_risk_rating, c.customer_segment, c.credit_score_band
+    select f.hour_of_day, f.day_of_week, f.is_declined, f.decline_reason, f.is_fraud,
+           f.transaction_amount_abs, f.fraud_amount_abs, f.fraud_score,
+           f.channel                                                         as s_channel,
+           f.transaction_type                                                as s_transaction_type,
+           coalesce(f.merchant_category, 'No Merchant')                      as s_merchant_category,
+           lpad(f.hour_of_day::text, 2, '0')                                 as s_hour_of_day,
+           to_char(f.transaction_date, 'FMDay')                              as s_day_of_week,
+           f.time_of_day                                                     as s_time_of_day,
+           case when f.is_international then 'International' else 'Domestic' end as s_is_international,
+           coalesce(m.risk_rating, 'No Merchant')                            as s_merchant_risk_rating,
+           case m.risk_rating when 'Low' then 1 when 'Medium' then 2 when 'High' then 3 else 4 end as merchant_risk_order,
+           coalesce(c.customer_segment, 'Unknown')                           as s_customer_segment,
+           coalesce(c.credit_score_band, 'Unknown')                          as s_credit_score_band
     from gold.fact_transactions f
     join gold.dim_customer c on c.customer_key = f.customer_key
     left join gold.dim_merchant m on m.merchant_key = f.merchant_key
-), tx_slices as (
-    select 'channel' as dimension, channel as segment, null::int as segment_order, * from tx
-    union all select 'transaction_type', transaction_type, null, * from tx
-    union all select 'merchant_category', coalesce(merchant_category, 'No Merchant'), null, * from tx
-    union all select 'hour_of_day', lpad(hour_of_day::text, 2, '0'), hour_of_day, * from tx
-    union all select 'day_of_week', to_char(transaction_date, 'FMDay'), day_of_week, * from tx
-    union all select 'time_of_day', time_of_day, null, * from tx
-    union all select 'is_international', case when is_international then 'International' else 'Domestic' end, null, * from tx
-    union all select 'merchant_risk_rating', coalesce(merchant_risk_rating, 'No Merchant'),
-                     case merchant_risk_rating when 'Low' then 1 when 'Medium' then 2 when 'High' then 3 else 4 end, * from tx
-    union all select 'customer_segment', coalesce(customer_segment, 'Unknown'), null, * from tx
-    union all select 'credit_score_band', coalesce(credit_score_band, 'Unknown'), null, * from tx
-    union all select 'decline_reason', decline_reason, null, * from tx where is_declined
 ), overall_tx as (
     select avg(case when is_fraud then 1.0 else 0 end) as fraud_rate, avg(case when is_declined then 1.0 else 0 end) as decline_rate
     from tx
-), tx_rows as (
-    select 'transactions'::text as analysis, dimension, segment, min(segment_order) as segment_order,
+), tx_sets as (
+    select case when grouping(s_channel) = 0 then 'channel'
+                when grouping(s_transaction_type) = 0 then 'transaction_type'
+                when grouping(s_merchant_category) = 0 then 'merchant_category'
+                when grouping(s_hour_of_day) = 0 then 'hour_of_day'
+                when grouping(s_day_of_week) = 0 then 'day_of_week'
+                when grouping(s_time_of_day) = 0 then 'time_of_day'
+                when grouping(s_is_international) = 0 then 'is_international'
+                when grouping(s_merchant_risk_rating) = 0 then 'merchant_risk_rating'
+                when grouping(s_customer_segment) = 0 then 'customer_segment'
+                when grouping(s_credit_score_band) = 0 then 'credit_score_band'
+                when grouping(decline_reason) = 0 then 'decline_reason' end as dimension,
+           case when grouping(s_channel) = 0 then s_channel
+                when grouping(s_transaction_type) = 0 then s_transaction_type
+                when grouping(s_merchant_category) = 0 then s_merchant_category
+                when grouping(s_hour_of_day) = 0 then s_hour_of_day
+                when grouping(s_day_of_week) = 0 then s_day_of_week
+                when grouping(s_time_of_day) = 0 then s_time_of_day
+                when grouping(s_is_international) = 0 then s_is_international
+                when grouping(s_merchant_risk_rating) = 0 then s_merchant_risk_rating
+                when grouping(s_customer_segment) = 0 then s_customer_segment
+                when grouping(s_credit_score_band) = 0 then s_credit_score_band
+                when grouping(decline_reason) = 0 then decline_reason end as segment,
+           case when grouping(s_hour_of_day) = 0 then min(hour_of_day)
+                when grouping(s_day_of_week) = 0 then min(day_of_week)
+                when grouping(s_merchant_risk_rating) = 0 then min(merchant_risk_order) end as segment_order,
+           grouping(is_declined) = 0 and not coalesce(is_declined, false)   as not_declined_set,
            count(*)                                                        as transactions,
            count(*) filter (where is_fraud)                                as fraud_count,
            count(*) filter (where is_declined)                             as decline_count,
@@ -31,8 +58,16 @@ with tx as (
            round(avg(transaction_amount_abs), 2)                           as avg_amount,
            sum(fraud_amount_abs)                                           as fraud_amount,
            round(avg(fraud_score), 4)                                      as avg_fraud_score
-    from tx_slices
-    group by dimension, segment
+    from tx
+    group by grouping sets ((s_channel), (s_transaction_type), (s_merchant_category), (s_hour_of_day), (s_day_of_week), (s_time_of_day),
+                            (s_is_international), (s_merchant_risk_rating), (s_customer_segment), (s_credit_score_band),
+                            (is_declined, decline_reason))
+), tx_rows as (
+    -- decline reasons of the declined transactions only
+    select 'transactions'::text as analysis, dimension, segment, segment_order, transactions, fraud_count, decline_count,
+           total_amount, avg_amount, fraud_amount, avg_fraud_score
+    from tx_sets
+    where not not_declined_set
 ), cust as (
     select c.*, case when c.tenure_days < 365 then '0-1y' when c.tenure_days < 730 then '1-2y'
                      when c.tenure_days < 1825 then '2-5y' else '5y+' end as tenure_band

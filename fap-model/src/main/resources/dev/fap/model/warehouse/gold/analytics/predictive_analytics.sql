@@ -84,31 +84,33 @@ with clock as (
     from silver.stg_accounts a
     left join gold.dim_product p on p.product_id = a.product_id
     group by a.customer_id
-), bal_days as (
-    -- the customer's accounts summed per day over the last 91 days (an index range scan on snapshot_date)
-    select s.customer_id, s.snapshot_date,
-           sum(s.closing_balance)                                                            as balance,
-           sum(greatest(s.closing_balance, 0))                                               as assets_held,
-           -sum(least(s.closing_balance, 0))                                                 as amount_owed,
-           min(s.closing_balance)                                                            as min_account_balance,
-           count(*) filter (where s.is_overdrawn)                                            as overdrawn_accounts,
-           max(s.credit_utilization)                                                         as credit_utilization
-    from gold.fact_account_daily_snapshot s
-    where s.snapshot_date > (select as_of_date - 91 from silver.data_clock)
-    group by s.customer_id, s.snapshot_date
 ), bal as (
-    select d.customer_id,
-           sum(d.balance) filter (where d.snapshot_date = k.as_of_date)                      as total_balance,
-           sum(d.assets_held) filter (where d.snapshot_date = k.as_of_date)                  as total_assets_held,
-           sum(d.amount_owed) filter (where d.snapshot_date = k.as_of_date)                  as total_amount_owed,
-           sum(d.balance) filter (where d.snapshot_date = k.as_of_date - 90)                 as total_balance_90d_ago,
-           avg(d.balance) filter (where d.snapshot_date > k.as_of_date - 30)                 as avg_balance_30d,
-           avg(d.balance) filter (where d.snapshot_date > k.as_of_date - 90)                 as avg_balance_90d,
-           min(d.min_account_balance) filter (where d.snapshot_date > k.as_of_date - 90)     as min_account_balance_90d,
-           sum(d.overdrawn_accounts) filter (where d.snapshot_date > k.as_of_date - 90)::bigint as overdrawn_days_90d,
-           max(d.credit_utilization) filter (where d.snapshot_date = k.as_of_date)           as credit_utilization
-    from bal_days d, clock k
-    group by d.customer_id
+    -- the customer's accounts over the last 91 days: per account of silver.stg_accounts (the accounts and
+    -- customers the snapshot is built from) an index range scan of (account_id, snapshot_date), in customer
+    -- order, aggregated as the rows stream by (no hash table of customer-days). A day's balance is the sum
+    -- over the customer's accounts that day, so the average daily balance is the sum of all balances over
+    -- the number of days with one (numeric avg is exactly sum / count).
+    select a.customer_id,
+           sum(s.closing_balance) filter (where s.snapshot_date = k.as_of_date)              as total_balance,
+           sum(greatest(s.closing_balance, 0)) filter (where s.snapshot_date = k.as_of_date) as total_assets_held,
+           -sum(least(s.closing_balance, 0)) filter (where s.snapshot_date = k.as_of_date)   as total_amount_owed,
+           sum(s.closing_balance) filter (where s.snapshot_date = k.as_of_date - 90)         as total_balance_90d_ago,
+           sum(s.closing_balance) filter (where s.snapshot_date > k.as_of_date - 30)
+             / nullif(count(distinct s.snapshot_date) filter (where s.snapshot_date > k.as_of_date - 30
+                                                                and s.closing_balance is not null), 0) as avg_balance_30d,
+           sum(s.closing_balance) filter (where s.snapshot_date > k.as_of_date - 90)
+             / nullif(count(distinct s.snapshot_date) filter (where s.snapshot_date > k.as_of_date - 90
+                                                                and s.closing_balance is not null), 0) as avg_balance_90d,
+           min(s.closing_balance) filter (where s.snapshot_date > k.as_of_date - 90)         as min_account_balance_90d,
+           count(*) filter (where s.is_overdrawn and s.snapshot_date > k.as_of_date - 90)    as overdrawn_days_90d,
+           max(s.credit_utilization) filter (where s.snapshot_date = k.as_of_date)           as credit_utilization
+    from clock k
+    cross join (select customer_id, account_id from silver.stg_accounts order by customer_id) a
+    cross join lateral (select s.snapshot_date, s.closing_balance, s.is_overdrawn, s.credit_utilization
+                        from gold.fact_account_daily_snapshot s
+                        where s.account_id = a.account_id and s.snapshot_date > k.as_of_date - 91
+                        offset 0) s
+    group by a.customer_id
 ), contacts as (
     select i.customer_id,
            count(*) filter (where i.interaction_date > k.as_of_date - 90)                    as interactions_90d,

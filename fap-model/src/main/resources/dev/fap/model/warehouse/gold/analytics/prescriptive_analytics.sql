@@ -7,10 +7,13 @@
 --   * recommended_campaign_type = the campaign type with the largest measured conversion uplift
 --     (causal_analytics, treatment vs control) among campaigns aimed at the customer's segment;
 --   * retention_action = a policy on churn risk and value quartile, and priority_rank orders customers
---     by value at risk.
-with pa as (
-    select * from gold.predictive_analytics
-), holdings as (
+--     by value at risk; value_quartile = quartile of customer_lifetime_value (ties in customer_id order).
+--
+-- gold.predictive_analytics is read twice, not through one shared CTE: each reading is planned for the
+-- columns it uses (a shared CTE would be materialised with all 90+ features), so that the next best
+-- product needs only each customer's segment, and a query of a few columns here (e.g. the checks'
+-- customer_id and retention_action) computes no transaction or balance features at all.
+with holdings as (
     select distinct a.customer_id, a.product_id from silver.stg_accounts a
 ), segment_adoption as (
     select c.customer_segment, h.product_id,
@@ -22,7 +25,7 @@ with pa as (
     group by c.customer_segment, h.product_id
 ), next_product as (
     select distinct on (pa.customer_id) pa.customer_id, sa.product_id, sa.adoption_rate
-    from pa
+    from gold.predictive_analytics pa
     join segment_adoption sa on sa.customer_segment is not distinct from pa.customer_segment
     where not exists (select 1 from holdings h where h.customer_id = pa.customer_id and h.product_id = sa.product_id)
     order by pa.customer_id, sa.adoption_rate desc, sa.product_id
@@ -38,8 +41,8 @@ with pa as (
 ), scored as (
     select pa.*,
            pa.churn_risk_score * pa.customer_lifetime_value                       as value_at_risk,
-           ntile(4) over (order by pa.customer_lifetime_value)                    as value_quartile
-    from pa
+           ntile(4) over (order by pa.customer_lifetime_value, pa.customer_id)    as value_quartile
+    from gold.predictive_analytics pa
 )
 select s.customer_id,
        s.customer_key,
