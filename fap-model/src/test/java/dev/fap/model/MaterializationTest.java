@@ -120,6 +120,31 @@ class MaterializationTest {
     }
 
     @Test
+    void incrementalRunLeavesUnchangedViewsInPlace(Database db) {
+        exec(db, "create table bronze.nums (n int)", "insert into bronze.nums select generate_series(1, 5)");
+        Model v = Model.view("nums_view", Layer.GOLD).sql("select n, n * 2 as twice from bronze.nums").description("numbers")
+                .column("twice", "n times two");
+        assertThat(Warehouse.on(db, Project.of(v)).build().orThrow().model("nums_view").message()).isEmpty();
+        String oid = value(db, "select 'gold.nums_view'::regclass::oid");
+        assertThat(Warehouse.on(db, Project.of(v)).build().orThrow().model("nums_view").message()).isEqualTo("unchanged");
+        assertThat(value(db, "select 'gold.nums_view'::regclass::oid")).isEqualTo(oid);
+        assertThat(count(db, "select count(*) from pg_class where relname like 'nums_view%'")).isOne();
+        // a new column comment is applied: the view is recreated
+        Model documented = v.column("n", "the number");
+        assertThat(Warehouse.on(db, Project.of(documented)).build().orThrow().model("nums_view").message()).isEmpty();
+        assertThat(value(db, "select col_description('gold.nums_view'::regclass, 1)")).isEqualTo("the number");
+        // a new definition is applied
+        Model changed = documented.sql("select n, n * 3 as twice from bronze.nums");
+        assertThat(Warehouse.on(db, Project.of(changed)).build().orThrow().model("nums_view").message()).isEmpty();
+        assertThat(count(db, "select sum(twice) from gold.nums_view")).isEqualTo(45);
+        // a full refresh always recreates it
+        String before = value(db, "select 'gold.nums_view'::regclass::oid");
+        assertThat(Warehouse.on(db, Project.of(changed)).build(Selection.all(), BuildOptions.defaults().withFullRefresh()).orThrow()
+                .model("nums_view").message()).isEmpty();
+        assertThat(value(db, "select 'gold.nums_view'::regclass::oid")).isNotEqualTo(before);
+    }
+
+    @Test
     void incrementalSchemaChangesFollowThePolicy(Database db) {
         exec(db, "create table bronze.events (id int, v int, _batch_id bigint, _loaded_at timestamptz default now())",
                 "insert into bronze.events select i, i, 1 from generate_series(1, 5) i");

@@ -90,8 +90,39 @@ final class ModelBuilder {
 
     private Outcome view() throws SQLException {
         String sql = fullSql();
+        if (refresh == Refresh.INCREMENTAL && sameLiveView(sql)) {
+            c.rollback();
+            return new Outcome(-1, 0, 0, null, "unchanged");
+        }
         publish(new ArrayList<>(List.of("create view " + rel + " as " + sql)), true);
         return new Outcome(-1, 0, 0, null, "");
+    }
+
+    /**
+     * True if the live relation is a view with the definition, description and column comments the
+     * model would give it: the new definition is created beside it as a probe (rolled back to a
+     * savepoint) and compared with {@code pg_get_viewdef}, so an incremental run leaves an unchanged view
+     * (and the views on it) in place instead of dropping and recreating it.
+     */
+    private boolean sameLiveView(String sql) throws SQLException {
+        if (Catalog.relkind(c, m.schema(), m.name()) != 'v') {
+            return false;
+        }
+        String probe = newTable();
+        Savepoint beforeProbe = c.setSavepoint();
+        Jdbc.exec(c, "create view " + probe + " as " + sql);
+        String live = Jdbc.literal(rel) + "::regclass";
+        String documented = m.columns().isEmpty() ? "select null::text, null::text where false"
+                : "values " + m.columns().entrySet().stream().map(e -> "(" + Jdbc.literal(e.getKey()) + ", " + Jdbc.literal(e.getValue()) + ")")
+                        .collect(Collectors.joining(", "));
+        List<String> same = Jdbc.row(c, "select pg_get_viewdef(" + live + ") = pg_get_viewdef(" + Jdbc.literal(probe) + "::regclass)"
+                + " and obj_description(" + live + ", 'pg_class') is not distinct from "
+                + (m.description().isEmpty() ? "null" : Jdbc.literal(m.description()))
+                + " and not exists (select 1 from pg_attribute a left join (" + documented + ") d(col, doc) on d.col = a.attname"
+                + " where a.attrelid = " + live + " and a.attnum > 0 and not a.attisdropped"
+                + " and col_description(a.attrelid, a.attnum) is distinct from d.doc)");
+        c.rollback(beforeProbe);
+        return "t".equals(same.get(0));
     }
 
     // ---------------------------------------------------------------- table
