@@ -7,73 +7,82 @@
 -- time) plus silver rows missing from the table (rows of an earlier load that only became valid
 -- when a later load repaired their account or customer); a full refresh rebuilds everything.
 -- Not covered incrementally: a transaction that later becomes invalid stays until a full refresh.
--- transaction_key: the number in transaction_id, as silver.id_number gives it (staging guarantees the
--- form T<digits>; id_number is null beyond 15 digits), without a regular expression per row
-select case when length(t.transaction_id) <= 16 then substr(t.transaction_id, 2)::bigint end as transaction_key,
-       t.transaction_id,
+-- Column order is physical layout, chosen for scans (names are the contract, not positions): PostgreSQL
+-- decodes every column before the last one a query reads, and caches the offsets of fixed-width columns
+-- only up to the first variable-width one (text, numeric) or the first null. So: fixed-width columns
+-- that are never null and that the analytics read first (date, hour, flags), then the text and numeric
+-- columns they read (fap-analytics' passes: activity, features, cube, products and merchants, fraud
+-- factors, fraud model, spending by category and region, campaign windows), most-read first, and every
+-- other column after them (a column a query does not reach costs that query nothing).
+select -- fixed width, never null, read by the analytics
        (extract(year from t.transaction_date) * 10000 + extract(month from t.transaction_date) * 100
             + extract(day from t.transaction_date))::int             as date_key,
-       dc.customer_key,
-       dm.merchant_key,
-       dp.product_key,
-       t.customer_id,
-       t.account_id,
-       t.merchant_id,
-       a.product_id,
-       t.transaction_ts,
        t.transaction_date,
        t.hour_of_day,
-       t.day_of_week,
-       t.transaction_type,
-       t.channel,
-       t.currency,
-       t.merchant_category,
-       t.mcc_code,
-       t.location_city,
-       t.location_state,
-       t.location_country,
-       t.decline_reason,
-       case when t.hour_of_day < 6 then 'Night' when t.hour_of_day < 12 then 'Morning'
-            when t.hour_of_day < 18 then 'Afternoon' else 'Evening' end as time_of_day,
-       -- flags
        t.is_fraud,
        t.is_declined,
        not t.is_declined                                            as is_approved,
        t.amount < 0                                                 as is_debit,
-       t.amount > 0                                                 as is_credit,
-       t.is_international,
-       t.is_recurring,
        t.is_weekend,
+       t.is_international,
        t.hour_of_day < 6                                            as is_night,
        t.channel in ('Online', 'Mobile')                            as is_digital_channel,
-       t.channel in ('POS', 'ATM', 'Branch')                        as is_card_present,
        t.merchant_id is not null                                    as has_merchant,
+       coalesce(dm.is_high_risk, false)                             as is_high_risk_merchant,
+       dm.merchant_key,                                             -- null without merchant: last of the fixed-width block
+       -- the text and numeric columns the analytics read, most-read first
+       t.customer_id,
+       t.channel,
+       t.transaction_type,
+       t.merchant_category,
+       case when t.hour_of_day < 6 then 'Night' when t.hour_of_day < 12 then 'Morning'
+            when t.hour_of_day < 18 then 'Afternoon' else 'Evening' end as time_of_day,
+       case when not t.is_declined and t.transaction_type = 'Purchase' then t.amount_abs else 0 end as purchase_amount,
+       case when not t.is_declined and t.amount < 0 then -t.amount else 0 end as debit_amount,
+       t.amount_abs                                                 as transaction_amount_abs,
+       case when not t.is_declined and t.transaction_type = 'Fee' then t.amount_abs else 0 end      as fee_amount,
+       case when t.is_declined then 0 else t.amount_abs end         as approved_amount_abs,
+       case when t.is_fraud then t.amount_abs else 0 end            as fraud_amount_abs,
+       case when t.is_declined then t.amount_abs else 0 end         as declined_amount_abs,
+       t.decline_reason,
+       a.product_id,
+       t.merchant_id,
+       t.velocity_24h,
+       t.distance_from_home_km,
+       t.amount_deviation_score,
+       t.merchant_risk_score,
+       -- keys and flags the analytics do not read (views and checks do)
+       dc.customer_key,
+       dp.product_key,
+       -- the number in transaction_id, as silver.id_number gives it (staging guarantees the form T<digits>;
+       -- id_number is null beyond 15 digits), without a regular expression per row
+       case when length(t.transaction_id) <= 16 then substr(t.transaction_id, 2)::bigint end as transaction_key,
+       t.day_of_week,
+       t.is_recurring,
        t.amount_abs >= 1000                                         as is_high_value,
        coalesce(t.fraud_score >= 0.8, false)                        as is_high_fraud_score,
-       coalesce(dm.is_high_risk, false)                             as is_high_risk_merchant,
+       t.amount > 0                                                 as is_credit,
+       t.channel in ('POS', 'ATM', 'Branch')                        as is_card_present,
        dd.is_holiday,
-       -- measures
+       -- the rest
+       t.transaction_id,
+       t.account_id,
+       t.transaction_ts,
+       t.currency,
+       t.mcc_code,
+       t.location_city,
+       t.location_state,
+       t.location_country,
        1                                                            as transaction_count,
        t.amount                                                     as transaction_amount,
-       t.amount_abs                                                 as transaction_amount_abs,
        case when t.is_declined then 0 else t.amount end             as net_amount,
-       case when t.is_declined then 0 else t.amount_abs end         as approved_amount_abs,
-       case when t.is_declined then t.amount_abs else 0 end         as declined_amount_abs,
-       case when not t.is_declined and t.amount < 0 then -t.amount else 0 end as debit_amount,
        case when not t.is_declined and t.amount > 0 then t.amount else 0 end  as credit_amount,
-       case when t.is_fraud then t.amount_abs else 0 end            as fraud_amount_abs,
-       case when not t.is_declined and t.transaction_type = 'Fee' then t.amount_abs else 0 end      as fee_amount,
-       case when not t.is_declined and t.transaction_type = 'Purchase' then t.amount_abs else 0 end as purchase_amount,
        case when not t.is_declined and t.transaction_type = 'ATM' then t.amount_abs else 0 end      as cash_withdrawal_amount,
        case when not t.is_declined and t.transaction_type = 'Deposit' then t.amount_abs else 0 end  as deposit_amount,
        case when not t.is_declined and t.transaction_type = 'Refund' then t.amount_abs else 0 end   as refund_amount,
        case when not t.is_declined and t.transaction_type = 'Transfer' then t.amount_abs else 0 end as transfer_amount,
        case when not t.is_declined and t.transaction_type = 'Payment' then t.amount_abs else 0 end  as payment_amount,
        t.fraud_score,
-       t.merchant_risk_score,
-       t.distance_from_home_km,
-       t.velocity_24h,
-       t.amount_deviation_score,
        t.processing_time_ms,
        round(t.amount_abs / nullif(dm.avg_transaction_amount, 0), 4) as amount_to_merchant_avg_ratio,
        round(t.amount_abs / nullif(dc.annual_income / 12, 0), 6)    as amount_to_monthly_income_ratio,
