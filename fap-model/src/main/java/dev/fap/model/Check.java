@@ -355,10 +355,20 @@ public final class Check {
          * @param validity also expose the SCD2 validity columns (for {@code scd2_valid_version})
          */
         public String join(String alias, boolean validity) {
+            return join(alias, validity, "r." + column);
+        }
+
+        /** The same left join, matching the key to the SQL expression {@code value} instead of {@code r.<column>}. */
+        public String join(String alias, boolean validity, String value) {
             return "left join (select " + key + " as " + KEY + (validity ? ", " + Model.VALID_FROM + " as " + VALID_FROM + ", "
                     + Model.VALID_TO + " as " + VALID_TO : "") + " from " + relation + ") " + alias + " on " + alias + "." + KEY
-                    + " = r." + column;
+                    + " = " + value;
         }
+    }
+
+    /** For {@code scd2_valid_version}: the model's column of each row's time, which must lie in the version; else empty. */
+    public Optional<String> eventTimeColumn() {
+        return kind == Kind.SCD2_VALID_VERSION ? Optional.of(args.get(2)) : Optional.empty();
     }
 
     /** Where this check looks rows up: for {@code relationships} and {@code scd2_valid_version}, else empty. */

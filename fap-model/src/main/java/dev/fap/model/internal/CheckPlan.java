@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,11 +49,25 @@ final class CheckPlan {
     static final long LARGE_ROWS = 100_000;
     /** The assumed cost of evaluating a view, in rows scanned: unknown before it runs, views usually aggregate facts. */
     static final long VIEW_COST = 1_000_000;
+    /** A grouped pass needs at least this many rows per distinct value of its key. */
+    static final long GROUPS_PER_ROWS = 20;
+    /** ... and at most this many distinct values (groups held in memory). */
+    static final long MAX_GROUPS = 200_000;
 
     /** What the catalog says about a model's relation at the start of the run. */
-    record Relation(String name, boolean exists, boolean view, long rows, List<String> columns, List<UniqueIndex> uniqueIndexes) {
+    record Relation(String name, boolean exists, boolean view, long rows, List<String> columns, List<UniqueIndex> uniqueIndexes,
+            Map<String, Long> distinctValues) {
+        Relation(String name, boolean exists, boolean view, long rows, List<String> columns, List<UniqueIndex> uniqueIndexes) {
+            this(name, exists, view, rows, columns, uniqueIndexes, Map.of());
+        }
+
         static Relation unknown(String name) {
             return new Relation(name, false, false, 0, List.of(), List.of());
+        }
+
+        /** The planner's estimate of the distinct values of {@code column} (lower case), if it has statistics. */
+        Optional<Long> distinct(String column) {
+            return Optional.ofNullable(distinctValues.get(column.toLowerCase(Locale.ROOT)));
         }
     }
 
@@ -72,8 +87,19 @@ final class CheckPlan {
      * checks, each a {@code count(*) filter (where <its failing-row condition>)} over
      * {@code <rows> r left join <lookup relation> j0 ... left join ... jn}. Joins share a pass with other
      * checks only if they cannot multiply rows (a unique index on the looked-up key).
+     *
+     * <p>{@code grouped}: the rows are first aggregated by the first join's column (few distinct values in a
+     * large table, e.g. the daily snapshot's customer_key): the row-wise counts and the other joins' counts
+     * per value, with the number of rows and the first and last event time of each SCD2 check; only those
+     * groups are joined to the relation. A relationships count is then exact (the rows of values without a
+     * match); an SCD2 valid-version count is zero exactly when every value's event times lie in its version,
+     * else an upper bound that the check's own query replaces.
      */
-    record Pass(List<Integer> scanned, List<Join> joins) {
+    record Pass(List<Integer> scanned, List<Join> joins, boolean grouped) {
+        Pass(List<Integer> scanned, List<Join> joins) {
+            this(scanned, joins, false);
+        }
+
         List<Integer> checks() {
             List<Integer> all = new ArrayList<>(scanned);
             joins.forEach(j -> all.addAll(j.checks()));
@@ -108,6 +134,22 @@ final class CheckPlan {
             return all;
         }
 
+        /**
+         * The checks whose count in the unit's statement only says whether they fail (accepted values count
+         * groups; an SCD2 valid version of a grouped pass bounds the failing rows): a non-zero count is
+         * followed by the check's own count.
+         */
+        Set<Integer> inexact(List<Check> checks) {
+            Set<Integer> out = new HashSet<>();
+            for (Pass p : passes) {
+                p.scanned().stream().filter(i -> checks.get(i).kind() == Check.Kind.ACCEPTED_VALUES).forEach(out::add);
+                if (p.grouped()) {
+                    p.joins().get(0).checks().stream().filter(i -> checks.get(i).kind() == Check.Kind.SCD2_VALID_VERSION).forEach(out::add);
+                }
+            }
+            return out;
+        }
+
         /** The checks counted over a lookup join. */
         List<Integer> joined() {
             List<Integer> all = new ArrayList<>();
@@ -131,14 +173,20 @@ final class CheckPlan {
                 + " array(select a.attname::text from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped"
                 + " order by a.attnum),"
                 + " i.indexrelid::regclass::text, array(select a.attname::text from unnest(i.indkey::int2[]) with ordinality k(attnum, ord)"
-                + " join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum where k.ord <= i.indnkeyatts)"
+                + " join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum where k.ord <= i.indnkeyatts),"
+                // distinct values per column: n_distinct < 0 is a fraction of the rows
+                + " array(select s.attname::text || '=' || case when s.n_distinct >= 0 then s.n_distinct::bigint"
+                + " else ceil(-s.n_distinct * greatest(c.reltuples, 0))::bigint end from pg_stats s"
+                + " where s.schemaname = n.nspname and s.tablename = c.relname and not s.inherited)"
                 + " from unnest(?::text[]) r(name) left join pg_class c on c.oid = to_regclass(r.name)"
+                + " left join pg_namespace n on n.oid = c.relnamespace"
                 + " left join pg_index i on i.indrelid = c.oid and i.indisunique and i.indisvalid and i.indisready and i.indimmediate"
                 + " and i.indpred is null and i.indexprs is null";
         Map<String, String> kinds = new HashMap<>();
         Map<String, Long> rows = new HashMap<>();
         Map<String, List<String>> columns = new HashMap<>();
         Map<String, List<UniqueIndex>> indexes = new HashMap<>();
+        Map<String, Map<String, Long>> distinct = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Array names = c.createArrayOf("text", new LinkedHashSet<>(relations).toArray());
             ps.setArray(1, names);
@@ -148,6 +196,12 @@ final class CheckPlan {
                     kinds.put(name, rs.getString(2));
                     rows.put(name, rs.getLong(3));
                     columns.put(name, strings(rs.getArray(4)));
+                    Map<String, Long> d = new HashMap<>();
+                    for (String kv : rs.getArray(7) == null ? List.<String>of() : strings(rs.getArray(7))) {
+                        int eq = kv.lastIndexOf('=');
+                        d.put(kv.substring(0, eq).toLowerCase(Locale.ROOT), Long.parseLong(kv.substring(eq + 1)));
+                    }
+                    distinct.put(name, d);
                     List<UniqueIndex> l = indexes.computeIfAbsent(name, k -> new ArrayList<>());
                     if (rs.getString(5) != null) {
                         l.add(new UniqueIndex(rs.getString(5), Set.copyOf(strings(rs.getArray(6)))));
@@ -160,7 +214,7 @@ final class CheckPlan {
             String kind = kinds.get(name);
             out.put(name, kind == null ? Relation.unknown(name)
                     : new Relation(name, true, "v".equals(kind), Math.max(0, rows.get(name)), columns.get(name),
-                            List.copyOf(indexes.get(name))));
+                            List.copyOf(indexes.get(name)), Map.copyOf(distinct.get(name))));
         }
         return out;
     }
@@ -246,7 +300,7 @@ final class CheckPlan {
                 }
             }
             if (!scanned.isEmpty() || !folded.isEmpty()) {
-                passes.add(0, new Pass(List.copyOf(scanned), List.copyOf(folded)));
+                passes.add(0, new Pass(List.copyOf(scanned), List.copyOf(folded), large && groupable(r, folded, checks)));
                 cost += rows * (1 + folded.size());
             }
             if (!passes.isEmpty() || !counted.isEmpty()) {
@@ -273,6 +327,19 @@ final class CheckPlan {
         }
         units.sort(Comparator.comparingLong(Unit::cost).reversed());
         return new Plan(List.copyOf(units), Map.copyOf(served));
+    }
+
+    /**
+     * Whether a pass over a large table may aggregate its rows by its first join's column before joining: the
+     * column has at most {@value #GROUPS_PER_ROWS}th as many distinct values as rows by the planner's
+     * statistics (and at most {@value #MAX_GROUPS}), and none of that join's checks has a filter.
+     */
+    private static boolean groupable(Relation r, List<Join> joins, List<Check> checks) {
+        if (joins.isEmpty() || joins.get(0).checks().stream().anyMatch(i -> checks.get(i).filter().isPresent())) {
+            return false;
+        }
+        Optional<Long> distinct = r.distinct(joins.get(0).lookup().column());
+        return distinct.isPresent() && distinct.get() <= Math.min(MAX_GROUPS, r.rows() / GROUPS_PER_ROWS);
     }
 
     /** Relative cost of a check's own pass over a relation, a plain scan being 1. */

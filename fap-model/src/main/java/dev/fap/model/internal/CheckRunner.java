@@ -71,22 +71,6 @@ final class CheckRunner {
         checks.forEach(c -> c.lookup().ifPresent(k -> relations.add(k.relation()))); // unique keys decide how lookups join
         CheckPlan.Plan plan = CheckPlan.plan(owners, checks, CheckPlan.catalog(lc, relations), CheckPlan.previousMillis(lc, runId));
         CheckResult[] results = new CheckResult[checks.size()];
-        int finished = 0;
-        List<CheckResult> served = new ArrayList<>();
-        for (Map.Entry<Integer, CheckPlan.UniqueIndex> e : plan.servedByIndex().entrySet()) {
-            Model m = owners.get(e.getKey());
-            Check c = checks.get(e.getKey());
-            l.stepStarted("test:" + c.id(m), -1);
-            CheckResult r = result(m, c, Status.PASS, 0, 0, "passed without a scan: unique index " + e.getValue().name() + " on ("
-                    + String.join(", ", e.getValue().columns()) + ") enforces it", c.failingRowsSql(m));
-            l.stepFinished("test:" + c.id(m), 0, 0);
-            results[e.getKey()] = r;
-            served.add(r);
-        }
-        MetaStore.recordChecks(lc, runId, served);
-        for (int i = 0; i < served.size(); i++) {
-            l.progress("test", ++finished);
-        }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "fap-test");
             t.setDaemon(true);
@@ -96,6 +80,23 @@ final class CheckRunner {
         try {
             for (CheckPlan.Unit u : plan.units()) {
                 done.submit(() -> runUnit(u, checks));
+            }
+            // the unique checks an index answers are recorded while the units run
+            int finished = 0;
+            List<CheckResult> served = new ArrayList<>();
+            for (Map.Entry<Integer, CheckPlan.UniqueIndex> e : plan.servedByIndex().entrySet()) {
+                Model m = owners.get(e.getKey());
+                Check c = checks.get(e.getKey());
+                l.stepStarted("test:" + c.id(m), -1);
+                CheckResult r = result(m, c, Status.PASS, 0, 0, "passed without a scan: unique index " + e.getValue().name() + " on ("
+                        + String.join(", ", e.getValue().columns()) + ") enforces it", c.failingRowsSql(m));
+                l.stepFinished("test:" + c.id(m), 0, 0);
+                results[e.getKey()] = r;
+                served.add(r);
+            }
+            MetaStore.recordChecks(lc, runId, served);
+            for (int i = 0; i < served.size(); i++) {
+                l.progress("test", ++finished);
             }
             for (int i = 0; i < plan.units().size(); i++) {
                 List<Done> unit = done.take().get();
@@ -131,10 +132,10 @@ final class CheckRunner {
         try (Connection c = db.connection(); Rows rows = new Rows(c, u)) {
             long[] counts = counts(c, u, checks, rows.counted());
             long shared = (System.nanoTime() - t0) / 1_000_000 / positions.size();
-            Set<Integer> scanned = Set.copyOf(u.scanned());
+            Set<Integer> inexact = u.inexact(checks);
             for (int k = 0; k < positions.size(); k++) {
                 int p = positions.get(k);
-                boolean exact = checks.get(p).kind() != Check.Kind.ACCEPTED_VALUES || !scanned.contains(p);
+                boolean exact = !inexact.contains(p);
                 out.add(new Done(p, evaluate(c, m, checks.get(p), rows, counts == null ? null : counts[k], exact, shared)));
             }
         } catch (SQLException | FapException e) {
@@ -219,11 +220,16 @@ final class CheckRunner {
      * row of filtered counts over {@code rel r} and its lookup joins, the counted checks as scalar subqueries.
      * Null if the statement failed.
      */
-    private static long[] counts(Connection c, CheckPlan.Unit u, List<Check> checks, String rel) throws SQLException {
+    static long[] counts(Connection c, CheckPlan.Unit u, List<Check> checks, String rel) throws SQLException {
         Model m = u.model();
         List<String> from = new ArrayList<>();
         int items = 0;
         for (CheckPlan.Pass pass : u.passes()) {
+            if (pass.grouped()) {
+                from.add(groupedPass(pass, checks, rel, items) + " p" + from.size());
+                items += pass.checks().size();
+                continue;
+            }
             List<String> filtered = new ArrayList<>();
             for (int p : pass.scanned()) {
                 filtered.add("count(*) filter (where " + checks.get(p).failingRowCondition().orElseThrow() + ") as c" + items++);
@@ -270,6 +276,49 @@ final class CheckRunner {
                 c.setAutoCommit(true);
             }
         }
+    }
+
+    /**
+     * A {@linkplain CheckPlan.Pass#grouped() grouped} pass: the rows aggregated by the first join's column
+     * (row-wise and other joins' counts per value, rows and event-time range per value), then those groups
+     * joined to the first lookup's relation. Its columns {@code c<first>...} in the order of the pass's checks.
+     */
+    private static String groupedPass(CheckPlan.Pass pass, List<Check> checks, String rel, int first) {
+        CheckPlan.Join key = pass.joins().get(0);
+        List<String> inner = new ArrayList<>(List.of("r." + key.lookup().column() + " as fap_group_key", "count(*) as fap_rows"));
+        List<String> outer = new ArrayList<>();
+        int item = first;
+        for (int p : pass.scanned()) {
+            inner.add("count(*) filter (where " + checks.get(p).failingRowCondition().orElseThrow() + ") as c" + item);
+            outer.add("sum(g.c" + item + ") as c" + item++);
+        }
+        String present = "g.fap_group_key is not null";
+        String missing = "j0." + Check.Lookup.KEY + " is null";
+        for (int p : key.checks()) {
+            Check c = checks.get(p);
+            if (c.kind() == Check.Kind.RELATIONSHIPS) {
+                outer.add("sum(g.fap_rows) filter (where " + present + " and " + missing + ") as c" + item++);
+            } else {
+                // zero exactly when every value's event times lie in its version, else an upper bound
+                String time = c.eventTimeColumn().orElseThrow();
+                inner.add("min(r." + time + ") as fap_first_" + item);
+                inner.add("max(r." + time + ") as fap_last_" + item);
+                outer.add("sum(g.fap_rows) filter (where " + present + " and (" + missing + " or g.fap_first_" + item + " < j0."
+                        + Check.Lookup.VALID_FROM + " or g.fap_last_" + item + " >= coalesce(j0." + Check.Lookup.VALID_TO
+                        + ", 'infinity'))) as c" + item++);
+            }
+        }
+        StringBuilder joins = new StringBuilder();
+        for (int k = 1; k < pass.joins().size(); k++) {
+            CheckPlan.Join j = pass.joins().get(k);
+            joins.append("\n  ").append(j.lookup().join("j" + k, j.validity()));
+            for (int p : j.checks()) {
+                inner.add("count(*) filter (where " + checks.get(p).failingLookupCondition("j" + k).orElseThrow() + ") as c" + item);
+                outer.add("sum(g.c" + item + ") as c" + item++);
+            }
+        }
+        return "(select " + String.join(",\n  ", outer) + "\nfrom (select " + String.join(",\n  ", inner) + "\nfrom " + rel + " r" + joins
+                + "\ngroup by r." + key.lookup().column() + ") g\n" + key.lookup().join("j0", key.validity(), "g.fap_group_key") + ")";
     }
 
     /**

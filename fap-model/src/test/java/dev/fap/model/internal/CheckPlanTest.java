@@ -90,6 +90,36 @@ class CheckPlanTest {
                 "fact [[0]+[gold.dim[1, 2, 4]]] [] false");  // one join to dim for the three lookups, in the scan (2 x 1.4M)
         assertThat(p.units().get(0).passes().get(0).joins().get(0).validity()).isFalse();
         assertThat(p.units().get(1).passes().get(0).joins().get(0).validity()).isTrue();
+        // no statistics on gold.fact: the scan joins every row
+        assertThat(p.units().get(1).passes().get(0).grouped()).isFalse();
+    }
+
+    @Test
+    void aLargeTableWithFewKeysIsGroupedByTheKeyBeforeTheJoin() {
+        Model snapshot = Model.table("snapshot", Layer.GOLD).sql("select 1")
+                .check(Check.notNull("customer_key"))
+                .check(Check.relationships("customer_key", "gold.dim", "customer_key"))
+                .check(Check.validVersion("customer_key", "gold.dim", "customer_key", "day"))
+                .check(Check.acceptedValues("kind", "a", "b"));
+        CheckPlan.Relation dim = new CheckPlan.Relation("gold.dim", true, false, 2_000, List.of("customer_key"),
+                List.of(new CheckPlan.UniqueIndex("gold.dim_key", Set.of("customer_key"))));
+        for (long keys : new long[] {2_300, 1_400_000 / 19}) {
+            Map<String, CheckPlan.Relation> catalog = Map.of("gold.dim", dim, "gold.snapshot", new CheckPlan.Relation("gold.snapshot",
+                    true, false, 1_400_000, List.of("customer_key", "day", "kind"), List.of(), Map.of("customer_key", keys, "day", 730L)));
+            CheckPlan.Plan p = CheckPlan.plan(List.of(snapshot, snapshot, snapshot, snapshot), snapshot.checks(), catalog, Map.of());
+            CheckPlan.Unit u = p.units().get(0);
+            assertThat(u.passes()).hasSize(1);
+            boolean grouped = keys == 2_300;   // 1.4M / 19 keys is more than one per 20 rows
+            assertThat(u.passes().get(0).grouped()).isEqualTo(grouped);
+            // accepted values count groups; a grouped SCD2 valid version only bounds its failures
+            assertThat(u.inexact(snapshot.checks())).containsExactlyInAnyOrderElementsOf(grouped ? List.of(2, 3) : List.of(3));
+        }
+        // with a filtered lookup check the rows are not grouped
+        Model filtered = Model.table("snapshot", Layer.GOLD).sql("select 1")
+                .check(Check.relationships("customer_key", "gold.dim", "customer_key").where("day > '2024-01-01'"));
+        Map<String, CheckPlan.Relation> catalog = Map.of("gold.dim", dim, "gold.snapshot", new CheckPlan.Relation("gold.snapshot",
+                true, false, 1_400_000, List.of("customer_key", "day"), List.of(), Map.of("customer_key", 2_300L)));
+        assertThat(CheckPlan.plan(List.of(filtered), filtered.checks(), catalog, Map.of()).units().get(0).passes().get(0).grouped()).isFalse();
     }
 
     @Test
