@@ -55,9 +55,10 @@ import java.util.Set;
  *
  * <h2>Staging models</h2>
  * A {@link #staging} model's SQL returns cleaned candidate rows plus {@code _raw} (the original
- * bronze row: best the row value itself, {@code b}, which the engine converts to {@code jsonb} only for
- * the rows it quarantines; or any json/jsonb expression, e.g. one that leaves PII out, which is then
- * computed for every row), {@code _batch_id} and {@code _loaded_at}. The engine wraps the SQL in an
+ * bronze row: best the row value itself, {@code b}, or a subquery's row that leaves PII out,
+ * {@code (select r from (select b.id, b.city) r)}, which the engine converts to {@code jsonb} only for
+ * the rows it quarantines; or any json/jsonb expression, which is then computed for every row),
+ * {@code _batch_id} and {@code _loaded_at}. The engine wraps the SQL in an
  * optimisation fence, so each of its expressions runs once per row however often the rules name
  * its columns. Rows breaking a
  * {@link #rule} go to {@value #QUARANTINE}; of the valid rows sharing a {@link #uniqueKey} the latest

@@ -315,4 +315,28 @@ class MaterializationTest {
         assertThat(count(db, "select count(*) from silver.quarantine")).isEqualTo(quarantinedIncremental);
         assertThat(wh.test().orThrow().passed()).isEqualTo(1);
     }
+
+    @Test
+    void stagingRawMayBeASubqueryRowThatLeavesColumnsOut(Database db) {
+        exec(db, "create table bronze.people (id text, name text, ssn text, _batch_id bigint, _loaded_at timestamptz)",
+                "insert into bronze.people values ('P1', 'one', '123-45-6789', 1, '2024-01-01'), (null, 'nobody', '987-65-4321', 1, '2024-01-01')");
+        // _raw is a row value (type record): a table cannot hold it, so the engine must not probe the columns with one
+        Model stg = Model.staging("stg_people", Layer.SILVER).uniqueKey("id")
+                .sql("select id, name, (select r from (select b.id, b.name) r) as _raw, _batch_id, _loaded_at from bronze.people b"
+                        + " where true {{incremental and b._batch_id > {max_batch_id}}}")
+                .rule("id_present", "id is not null", "id is missing");
+        Warehouse wh = Warehouse.on(db, Project.of(stg));
+        assertThat(wh.build().orThrow().model("stg_people").staging()).isEqualTo(new StagingCounts(2, 1, 1, 0));
+        assertThat(value(db, "select raw::text from silver.quarantine where model = 'stg_people'")).isEqualTo("{\"id\": null, \"name\": \"nobody\"}");
+        assertThat(rows(db, "select column_name from information_schema.columns where table_schema = 'silver' and table_name = 'stg_people'"
+                + " order by ordinal_position")).containsExactly(List.of("id"), List.of("name"), List.of("_batch_id"), List.of("_loaded_at"));
+        // incremental: the new batch's record column converts the same way, and the schema check ignores _raw
+        exec(db, "insert into bronze.people values ('P2', 'two', '111-22-3333', 2, '2024-01-02'), (null, 'none', '000-00-0000', 2, '2024-01-02')");
+        ModelResult r = wh.build().orThrow().model("stg_people");
+        assertThat(r.message()).isEqualTo("incremental from batch 1");
+        assertThat(r.staging()).isEqualTo(new StagingCounts(2, 1, 1, 0));
+        assertThat(rows(db, "select raw::text from silver.quarantine where model = 'stg_people' order by batch_id"))
+                .containsExactly(List.of("{\"id\": null, \"name\": \"nobody\"}"), List.of("{\"id\": null, \"name\": \"none\"}"));
+        assertThat(count(db, "select count(*) from silver.quarantine where raw::text like '%-%'")).isZero();
+    }
 }

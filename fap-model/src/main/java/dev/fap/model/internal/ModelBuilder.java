@@ -10,8 +10,11 @@ import dev.fap.model.Rule;
 import dev.fap.model.SnapshotStrategy;
 import dev.fap.model.StagingCounts;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -479,9 +482,10 @@ final class ModelBuilder {
         }
         String sql = SqlText.render(text, incremental, rel, m.name()).replace(MAX_BATCH_ID, maxBatch);
         Jdbc.exec(c, "set local work_mem = '" + WORK_MEM + "'");
-        Jdbc.exec(c, "create temp table fap_stg_cols on commit drop as select * from (" + sql + ") s limit 0");
-        List<Catalog.ColumnInfo> cols = Catalog.columns(c, "pg_temp", "fap_stg_cols");
-        Set<String> names = new HashSet<>(names(cols));
+        // The column names from an empty result (_raw may be a record, e.g. a subquery's row: the bronze row without its
+        // PII columns, which a table column cannot hold; an incremental build then takes the other columns' types)
+        List<String> returned = columnNames("select * from (" + sql + ") s limit 0");
+        Set<String> names = new HashSet<>(returned);
         if (!names.contains(Model.RAW_COLUMN)) {
             throw FapException.invalidArgument("staging model " + m.name() + " returns no " + Model.RAW_COLUMN + " column",
                     "add the original row, e.g. select ..., b as _raw, b._batch_id, b._loaded_at from bronze.x b");
@@ -499,9 +503,13 @@ final class ModelBuilder {
             throw FapException.invalidArgument("incremental staging model " + m.name() + " must return _batch_id and _loaded_at",
                     "pass the bronze load columns through: select ..., b._batch_id, b._loaded_at");
         }
-        String keep = names(cols).stream().filter(x -> !x.equals(Model.RAW_COLUMN)).map(Catalog::quoteIdent).collect(Collectors.joining(", "));
+        String keep = returned.stream().filter(x -> !x.equals(Model.RAW_COLUMN)).map(Catalog::quoteIdent).collect(Collectors.joining(", "));
+        List<Catalog.ColumnInfo> cols = List.of();
         long reexamined = 0;
         if (incremental) {
+            // the types, for the comparison with the silver table
+            Jdbc.exec(c, "create temp table fap_stg_cols on commit drop as select " + keep + " from (" + sql + ") s limit 0");
+            cols = Catalog.columns(c, "pg_temp", "fap_stg_cols");
             reexamined = requeueQuarantined(maxBatch);
             if (reexamined > 0) {
                 sql = "select * from (" + sql + ") _fap_new union all select * from (" + SqlText.render(text, false, rel, m.name())
@@ -515,6 +523,18 @@ final class ModelBuilder {
         String fenced = "(select " + row + ".*, " + ruleCase() + " as _fap_rule from (select * from (" + sql + ") _fap_m offset 0) "
                 + row + " offset 0) _fap_y";
         return incremental ? incrementalStaging(fenced, keep, cols, names, maxBatch, reexamined) : fullStaging(fenced, keep, names);
+    }
+
+    /** The names of the columns {@code select} returns, in order (it runs: give it {@code limit 0}). */
+    private List<String> columnNames(String select) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(select)) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                out.add(md.getColumnLabel(i));
+            }
+        }
+        return out;
     }
 
     /**
@@ -614,8 +634,7 @@ final class ModelBuilder {
         String cleanedRow = "to_jsonb(r) - '_fap_rule' - '_fap_raw' - '_fap_rn'";
         long duplicates = Jdbc.exec(c, quarantineInsert("pg_temp.fap_stg_ranked r", "_fap_rn > 1", null, cleanedRow, names));
         // the batch's winners meet the rows already in silver; the later load wins
-        reconcileSchema(cols.stream().filter(x -> !x.name().equals(Model.RAW_COLUMN)).collect(Collectors.toList()),
-                Catalog.columns(c, m.schema(), m.name()), Set.of());
+        reconcileSchema(cols, Catalog.columns(c, m.schema(), m.name()), Set.of());
         String match = m.uniqueKey().stream().map(k -> "t." + k + " = w." + k).collect(Collectors.joining(" and "));
         Jdbc.exec(c, "create temp table fap_stg_win on commit drop as select * from pg_temp.fap_stg_ranked where _fap_rn = 1");
         Jdbc.exec(c, "alter table pg_temp.fap_stg_win add column _fap_older boolean");

@@ -20,8 +20,8 @@ import java.util.List;
  * lists those customers. Orphans cascade: the accounts of a quarantined customer are quarantined with
  * the reason "customer ... not in silver", and so on down to transactions.
  *
- * <p>{@code _raw} is the bronze row itself ({@code b}), which the engine turns into JSON only for the
- * rows it quarantines, except for customers and their changes, whose PII columns are removed from it.
+ * <p>{@code _raw} is the bronze row itself ({@code b}), or for customers and their changes the bronze row
+ * without its PII columns (a subquery's row); the engine turns it into JSON only for the rows it quarantines.
  */
 final class SilverModels {
     /** "Now" of the data as a date, for rules: the end of its contiguous activity (see data_clock.sql). */

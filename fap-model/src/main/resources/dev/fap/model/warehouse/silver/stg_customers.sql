@@ -44,8 +44,14 @@ select silver.clean_id(b.customer_id)                                    as cust
        b.churn_risk_score                                                as bank_churn_risk_score,
        b.last_login_date,
        silver.clean_code(b.acquisition_channel)                          as acquisition_channel,
-       to_jsonb(b) - '_batch_id' - '_loaded_at'
-           - 'ssn' - 'email' - 'phone' - 'address' - 'date_of_birth'     as _raw,   -- PII stays in bronze
+       -- the bronze row without its PII (ssn, email, phone, address, date_of_birth) and load columns, as a row value:
+       -- the engine turns it into JSON only for the rows it quarantines
+       (select r from (select b.customer_id, b.first_name, b.last_name, b.age, b.city, b.state, b.zip_code, b.country,
+                              b.signup_date, b.credit_score, b.annual_income, b.employment_status, b.employer, b.job_title,
+                              b.education_level, b.marital_status, b.number_of_dependents, b.home_ownership,
+                              b.customer_segment, b.life_stage, b.risk_segment, b.is_active, b.preferred_channel,
+                              b.marketing_opt_in, b.loyalty_tier, b.customer_lifetime_value, b.churn_risk_score,
+                              b.last_login_date, b.acquisition_channel) r)  as _raw,
        b._batch_id,
        b._loaded_at
 from bronze.customers b
