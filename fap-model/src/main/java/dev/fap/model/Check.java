@@ -388,17 +388,14 @@ public final class Check {
      * is the same left join. Empty for the other kinds.
      */
     public Optional<String> failingLookupCondition(String alias) {
-        String col = "r." + (kind == Kind.RELATIONSHIPS || kind == Kind.SCD2_VALID_VERSION ? columns.get(0) : "");
-        String missing = alias + "." + Lookup.KEY + " is null";
-        String c = switch (kind) {
-            case RELATIONSHIPS -> col + " is not null and " + missing;
-            case SCD2_VALID_VERSION -> col + " is not null and (" + missing + " or not (r." + args.get(2) + " >= " + alias + "."
-                    + Lookup.VALID_FROM + " and r." + args.get(2) + " < coalesce(" + alias + "." + Lookup.VALID_TO + ", 'infinity')))";
-            default -> null;
-        };
-        if (c == null) {
+        if (lookup().isEmpty()) {
             return Optional.empty();
         }
+        String present = "r." + columns.get(0) + " is not null";
+        String missing = alias + "." + Lookup.KEY + " is null";
+        String c = kind == Kind.RELATIONSHIPS ? present + " and " + missing
+                : present + " and (" + missing + " or not (r." + args.get(2) + " >= " + alias + "." + Lookup.VALID_FROM + " and r."
+                        + args.get(2) + " < coalesce(" + alias + "." + Lookup.VALID_TO + ", 'infinity')))";
         return Optional.of(where == null ? c : "case when (" + where + ") then (" + c + ") else false end");
     }
 

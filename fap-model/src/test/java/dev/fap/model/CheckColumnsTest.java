@@ -32,6 +32,24 @@ class CheckColumnsTest {
     }
 
     @Test
+    void lookupsAndTheirConditionsOverTheSharedJoin() {
+        Check rel = Check.relationships("customer_key", "gold.dim", "customer_key");
+        Check version = Check.validVersion("customer_key", "gold.dim", "customer_key", "day");
+        assertThat(rel.lookup()).isEqualTo(version.lookup()).contains(new Check.Lookup("customer_key", "gold.dim", "customer_key"));
+        assertThat(version.lookup().orElseThrow().join("j0", true)).isEqualTo("left join (select customer_key as fap_lookup_key,"
+                + " valid_from as fap_lookup_valid_from, valid_to as fap_lookup_valid_to from gold.dim) j0 on j0.fap_lookup_key = r.customer_key");
+        assertThat(rel.failingLookupCondition("j0")).contains("r.customer_key is not null and j0.fap_lookup_key is null");
+        assertThat(version.failingLookupCondition("j1")).contains("r.customer_key is not null and (j1.fap_lookup_key is null"
+                + " or not (r.day >= j1.fap_lookup_valid_from and r.day < coalesce(j1.fap_lookup_valid_to, 'infinity')))");
+        assertThat(rel.where("day > '2024-01-01'").failingLookupCondition("j0"))
+                .contains("case when (day > '2024-01-01') then (r.customer_key is not null and j0.fap_lookup_key is null) else false end");
+        assertThat(version.eventTimeColumn()).contains("day");
+        assertThat(rel.eventTimeColumn()).isEmpty();
+        assertThat(Check.notNull("a").lookup()).isEmpty();
+        assertThat(Check.notNull("a").failingLookupCondition("j0")).isEmpty();
+    }
+
+    @Test
     void rowConditionsMatchTheFailingRowsQuery() {
         Model m = Model.table("t", Layer.GOLD).sql("select 1");
         assertThat(Check.notNull("a", "b").failingRowCondition()).contains("a is null or b is null");
