@@ -82,6 +82,7 @@ final class AnalyticsViews {
     static Model prescriptive() {
         return view("prescriptive_analytics", "What should we do: per customer a retention action, the next best product (most adopted"
                 + " in the segment, not yet held) and the campaign type with the largest measured uplift for the segment.")
+                .column("value_quartile", "quartile of customer_lifetime_value, 4 = highest (equal values in customer_id order)")
                 .column("value_at_risk", "churn_risk_score * customer_lifetime_value")
                 .column("priority_rank", "1 = act first (largest value at risk among active customers)")
                 .check(Check.unique("customer_id"))
