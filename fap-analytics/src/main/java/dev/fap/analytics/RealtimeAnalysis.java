@@ -28,8 +28,9 @@ import java.util.List;
  *                           its points to {@code buckets}); null with too few non-empty buckets
  * @param anomalies          buckets outside the control limits
  * @param latency            database round-trip latency
- * @param ingestionLagSeconds seconds between the newest load and the newest transaction it contained
- * @param loadedRowsLastBatch rows in the newest load batch
+ * @param ingestionLagSeconds seconds from the newest load of transactions to now (the database clock); read from the
+ *                           batch registry {@code fap_meta.load_batches} when bronze was loaded through it
+ * @param loadedRowsLastBatch transactions in the newest load batch that had any (from the batch registry likewise)
  */
 public record RealtimeAnalysis(RealtimeWindow window, LocalDateTime windowStart, LocalDateTime windowEnd,
                                List<RealtimeBucket> buckets, long transactions, double throughputPerMinute,

@@ -60,18 +60,19 @@ public final class DescriptiveQueries {
             demo.add(breakdown(sql, col, "customers", "select coalesce(" + col + "::text, '(none)') as label, count(*) as n, "
                     + "coalesce(sum(annual_income), 0) as value from gold.dim_customer where is_current group by 1 order by 1"));
         }
-        // product performance and the top merchants from one parallel pass over the facts grouped by product ×
-        // merchant (a few thousand groups), each rolled up and joined to its dimension after aggregating
+        // product performance and the top merchants from one parallel pass over the facts grouped by the product
+        // and merchant keys (a few thousand groups), each rolled up and joined to its dimension after aggregating
         List<ProductPerformance> products = new ArrayList<>();
         List<MerchantRank> merchants = new ArrayList<>();
         for (Record r : sql.fetch("""
                 with g as materialized (
-                    select product_id, merchant_key, merchant_id, count(*) as n,
+                    select product_key, merchant_key, count(*) as n,
                            coalesce(sum(approved_amount_abs), 0) as volume, coalesce(sum(fee_amount), 0) as fees,
                            sum(is_fraud::int) as fraud, count(is_fraud) as fraud_n
-                    from gold.fact_transactions group by 1, 2, 3
+                    from gold.fact_transactions group by 1, 2
                 ), tx as (
-                    select product_id, sum(n) as n, sum(volume) as volume, sum(fees) as fees from g group by product_id
+                    select p.product_id, sum(g.n) as n, sum(g.volume) as volume, sum(g.fees) as fees
+                    from g join gold.dim_product p on p.product_key = g.product_key group by p.product_id
                 ), acc as (
                     select a.product_id, count(*) as accounts, count(*) filter (where a.close_date is null) as open_accounts,
                            count(distinct a.customer_id) as customers, coalesce(sum(a.current_balance), 0) as balance,
@@ -86,11 +87,11 @@ public final class DescriptiveQueries {
                     left join acc on acc.product_id = p.product_id
                     left join tx on tx.product_id = p.product_id
                 ), m as (
-                    select g.merchant_id, m.merchant_name, m.category, sum(g.n) as n, sum(g.volume) as volume,
+                    select m.merchant_id, m.merchant_name, m.category, sum(g.n) as n, sum(g.volume) as volume,
                            sum(g.fraud) / nullif(sum(g.fraud_n), 0) as fraud_rate
                     from g join gold.dim_merchant m on m.merchant_key = g.merchant_key
-                    group by g.merchant_id, m.merchant_name, m.category
-                    order by volume desc, g.merchant_id limit 10
+                    group by m.merchant_id, m.merchant_name, m.category
+                    order by volume desc, m.merchant_id limit 10
                 )
                 select 0 as part, row_number() over (order by volume desc, product_id) as ord, product_id, product_name,
                        product_category, accounts, open_accounts, customers, balance, avg_balance, n, volume, fees,

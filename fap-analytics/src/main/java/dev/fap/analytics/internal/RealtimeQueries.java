@@ -31,6 +31,42 @@ public final class RealtimeQueries {
     private RealtimeQueries() {
     }
 
+    /**
+     * The newest transaction, the load lag and the size of the last batch from the batch registry
+     * ({@code fap_meta.load_batches}, written in the same transaction as each bronze load): the newest batch
+     * with transactions and the newest load time, plus one {@code max(transaction_date)} over
+     * {@code bronze.transactions}, which reads only the row's first columns and runs in parallel. Without a
+     * registry (bronze filled by other means) one pass grouped by {@code _batch_id} over the table instead.
+     */
+    static final String HEAD_FROM_REGISTRY = """
+            select (select max(transaction_date) from bronze.transactions) as newest,
+                   extract(epoch from (now() - b.loaded)) as lag_s, b.last_batch
+            from (select max(loaded_at) as loaded,
+                         (array_agg(rows order by batch_id desc))[1] as last_batch, count(*) as batches
+                  from (select batch_id, loaded_at, (rows_per_table ->> 'transactions')::bigint as rows
+                        from fap_meta.load_batches) r
+                  where rows > 0) b
+            where b.batches > 0""";
+
+    /** The head in one pass over {@code bronze.transactions} (one row per load batch), for bronze tables without a registry. */
+    static final String HEAD_FROM_SCAN = """
+            with b as (select _batch_id, count(*) as n, max(transaction_date) as newest, max(_loaded_at) as loaded
+                       from bronze.transactions group by _batch_id)
+            select max(newest) as newest, extract(epoch from (now() - max(loaded))) as lag_s,
+                   coalesce((select sum(n) from b where _batch_id = (select max(_batch_id) from b)), 0) as last_batch
+            from b""";
+
+    static Record head(Sql sql) {
+        boolean registry = sql.one("select to_regclass('fap_meta.load_batches') is not null as present").get("present", Boolean.class);
+        if (registry) {
+            List<Record> rows = sql.fetch(HEAD_FROM_REGISTRY);
+            if (!rows.isEmpty()) {
+                return rows.get(0);
+            }
+        }
+        return sql.one(HEAD_FROM_SCAN);
+    }
+
     public static RealtimeAnalysis run(Context ctx, RealtimeWindow window) {
         double[] rtt = new double[LATENCY_SAMPLES];
         for (int i = 0; i < LATENCY_SAMPLES; i++) {
@@ -38,13 +74,7 @@ public final class RealtimeQueries {
             ctx.sql().fetch("select 1");
             rtt[i] = (System.nanoTime() - t0) / 1e6;
         }
-        // newest transaction, load lag and size of the last batch in one pass (one row per load batch)
-        Record head = ctx.sql().one("""
-                with b as (select _batch_id, count(*) as n, max(transaction_date) as newest, max(_loaded_at) as loaded
-                           from bronze.transactions group by _batch_id)
-                select max(newest) as newest, extract(epoch from (now() - max(loaded))) as lag_s,
-                       coalesce((select sum(n) from b where _batch_id = (select max(_batch_id) from b)), 0) as last_batch
-                from b""");
+        Record head = head(ctx.sql());
         LocalDateTime end = head.get("newest", LocalDateTime.class);
         if (end == null) {
             throw new dev.fap.core.FapException(dev.fap.core.ErrorCode.ANALYSIS_FAILED, "no transactions to monitor in bronze.transactions",
