@@ -11,6 +11,7 @@ import dev.fap.core.bronze.BronzeTable;
 import dev.fap.generator.internal.Calibration;
 import dev.fap.generator.internal.Calibrator;
 import dev.fap.generator.internal.CsvSink;
+import dev.fap.generator.internal.DatabaseSink;
 import dev.fap.generator.internal.DirtyInjector;
 import dev.fap.generator.internal.Planted;
 import dev.fap.generator.internal.RowSink;
@@ -83,6 +84,7 @@ import java.util.function.Consumer;
  */
 public final class DataGenerator {
     private static final double NEW_CUSTOMER_SHARE = 0.25;
+    private static final long PARALLEL_COPY_MIN_TRANSACTIONS = 20_000;
 
     private final DatasetSpec spec;
     private final DataGenerator parent;
@@ -165,7 +167,11 @@ public final class DataGenerator {
         long t0 = System.nanoTime();
         calibration(); // a business rate this dataset cannot meet fails here, before the load begins
         try (BronzeBatch batch = BronzeLoader.begin(db, "generator " + spec + " batch " + window.batch())) {
-            List<DirtyManifest.Entry> dirty = run(row -> row.writeTo(batch.table(row.table())), progress);
+            // clean data: transactions go over parallel connections, written by the workers; spoiled
+            // data keeps the output order the dirty manifest refers to, on one connection
+            RowSink sink = spec.dirtyRate() > 0 ? row -> row.writeTo(batch.table(row.table()))
+                    : new DatabaseSink(batch, copyLanes());
+            List<DirtyManifest.Entry> dirty = run(sink, progress);
             BronzeLoadResult r = batch.commit();
             return new GenerateResult(window.batch(), from(), to(), r.rowsPerTable(), millisSince(t0), r.batchId(),
                     new DirtyManifest(dirty));
@@ -272,6 +278,15 @@ public final class DataGenerator {
                 new GroundTruth.Rates(ratio(s.purchaseFrauds, s.purchases), ratio(s.declines, s.transactions),
                         ratio(s.alertsOnFraud, s.frauds), s.alerts, s.alerts - s.alertsOnFraud, cal.invalidCardPurchase(),
                         cal.invalidCardDebit()));
+    }
+
+    /**
+     * Connections for {@code bronze.transactions}: PostgreSQL parses COPY on one core per connection,
+     * so as many as there are worker threads (at most 4), when there are enough transactions to pay
+     * for an extra connection and a two-phase commit.
+     */
+    private int copyLanes() {
+        return window.transactions() < PARALLEL_COPY_MIN_TRANSACTIONS ? 1 : Math.min(4, spec.threads());
     }
 
     private static double ratio(long a, long b) {

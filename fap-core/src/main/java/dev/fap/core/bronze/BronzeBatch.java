@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,6 +32,15 @@ import org.postgresql.copy.PGCopyOutputStream;
  * temporary file and copied at commit, all on one connection and in one transaction. Memory stays
  * constant whatever the number of rows.
  *
+ * <p>One big table can be loaded over several connections at once with {@link #parallel(BronzeTable, int)}
+ * (PostgreSQL parses COPY on one core per connection). The batch stays atomic through two-phase
+ * commit: at {@link #commit()} the extra connections {@code PREPARE TRANSACTION}, the main connection
+ * commits the rows of the batch registry (the decision), then the prepared transactions are committed.
+ * If the process dies between the two steps, the next {@link BronzeLoader#begin} finishes the batch
+ * (registry row present) or rolls its prepared parts back (absent). Without prepared transactions on
+ * the server ({@code max_prepared_transactions = 0}) or without a spare pooled connection, the table
+ * gets one writer on the main connection instead.
+ *
  * <pre>{@code
  * try (BronzeBatch batch = BronzeLoader.begin(db, "my feed")) {
  *     BronzeRowWriter w = batch.table(BronzeTable.PRODUCTS);
@@ -42,6 +53,12 @@ import org.postgresql.copy.PGCopyOutputStream;
  * <p>Not thread-safe: write from one thread.
  */
 public final class BronzeBatch implements AutoCloseable {
+    /** Prefix of the prepared transactions of parallel writers: {@code fap_bronze_<batch>_<lane>}. */
+    static final String GID_PREFIX = "fap_bronze_";
+    /** First key of the session advisory lock a batch with parallel writers holds on its batch id. */
+    static final int LANE_LOCK = 0x46415042;
+
+    private final Database db;
     private final Connection connection;
     private final long batchId;
     private final String source;
@@ -49,10 +66,17 @@ public final class BronzeBatch implements AutoCloseable {
     private final Map<BronzeTable, BronzeRowWriter> writers = new EnumMap<>(BronzeTable.class);
     private final Map<BronzeTable, Path> spools = new EnumMap<>(BronzeTable.class);
     private final Map<BronzeTable, Long> copied = new EnumMap<>(BronzeTable.class);
+    private final java.util.List<Lane> extraLanes = new java.util.ArrayList<>();
+    private final java.util.List<String> prepared = new java.util.ArrayList<>();
     private BronzeTable live;
+    private boolean lanesLocked;
     private boolean finished;
 
-    BronzeBatch(Connection connection, long batchId, String source) {
+    /** An extra connection copying rows of one table; {@code gid} is its prepared transaction's name. */
+    private record Lane(Connection connection, BronzeTable table, BronzeRowWriter writer, String gid) {}
+
+    BronzeBatch(Database db, Connection connection, long batchId, String source) {
+        this.db = db;
         this.connection = connection;
         this.batchId = batchId;
         this.source = source;
@@ -94,6 +118,86 @@ public final class BronzeBatch implements AutoCloseable {
         }
         writers.put(table, w);
         return w;
+    }
+
+    /**
+     * Writers for {@code table} over up to {@code lanes} connections at once, for producers that
+     * write from several threads: each writer belongs to one thread at a time, different writers
+     * may be written concurrently. The first is {@link #table(BronzeTable)} on the main connection;
+     * the others run on extra pooled connections in transactions that are prepared and committed
+     * with the batch (see the class comment). Every row carries the same {@code _batch_id} and
+     * {@code _loaded_at}. Returns a single writer when two-phase commit is not available (server
+     * setting {@code max_prepared_transactions} = 0, no free slot, or no spare connection).
+     *
+     * <pre>{@code
+     * List<BronzeRowWriter> ws = batch.parallel(BronzeTable.TRANSACTIONS, 2);   // open before other tables
+     * }</pre>
+     *
+     * @param lanes 1-8
+     * @throws IllegalStateException when {@code table} was already opened, or another table holds the
+     *                               main connection's live COPY (open the parallel table first)
+     */
+    public java.util.List<BronzeRowWriter> parallel(BronzeTable table, int lanes) {
+        checkOpen();
+        if (lanes < 1 || lanes > 8) {
+            throw new IllegalArgumentException("lanes must be 1-8, was " + lanes);
+        }
+        if (writers.containsKey(table) || copied.containsKey(table) || live != null) {
+            throw new IllegalStateException("open bronze." + table.tableName() + " for parallel writers before any other table");
+        }
+        // the queries run before the main connection starts its COPY (a connection in COPY takes no query)
+        int extra = lanes - 1 == 0 ? 0 : freePreparedSlots(lanes - 1);
+        String loadedAt = null;
+        if (extra > 0) {
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("select now()::text, pg_try_advisory_lock(" + LANE_LOCK + ", " + (int) batchId + ")")) {
+                rs.next();
+                loadedAt = rs.getString(1);
+                lanesLocked = rs.getBoolean(2);
+            } catch (SQLException e) {
+                throw SqlErrors.translate(e, "starting parallel COPY into bronze." + table.tableName());
+            }
+        }
+        java.util.List<BronzeRowWriter> result = new java.util.ArrayList<>();
+        result.add(table(table));
+        for (int i = 1; i <= extra; i++) {
+            Connection c;
+            try {
+                c = db.connection();
+            } catch (FapException noSpare) {
+                break; // the pool is exhausted: fewer lanes
+            }
+            try {
+                c.setAutoCommit(false);
+                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                String sql = "copy " + Database.BRONZE + "." + table.tableName() + " (" + String.join(", ", table.columnNames()) + ", "
+                        + BronzeTable.BATCH_ID_COLUMN + ", " + BronzeTable.LOADED_AT_COLUMN + ") from stdin with (format text)";
+                PGCopyOutputStream out = new PGCopyOutputStream(copy.copyIn(sql), 1 << 16);
+                BronzeRowWriter w = BronzeRowWriter.withRowSuffix(out, BronzeRowWriter.Format.COPY_TEXT, "\t" + batchId + "\t" + loadedAt);
+                extraLanes.add(new Lane(c, table, w, gid(batchId, i)));
+                result.add(w);
+            } catch (SQLException e) {
+                closeQuietly(c);
+                throw SqlErrors.translate(e, "starting parallel COPY into bronze." + table.tableName());
+            }
+        }
+        return java.util.List.copyOf(result);
+    }
+
+    /** Up to {@code wanted} prepared-transaction slots the server has free; 0 when it has none. */
+    private int freePreparedSlots(int wanted) {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("select current_setting('max_prepared_transactions')::int - (select count(*) from pg_prepared_xacts)")) {
+            rs.next();
+            return Math.max(0, Math.min(wanted, rs.getInt(1)));
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, "reading max_prepared_transactions");
+        }
+    }
+
+    /** The prepared transaction name of lane {@code lane} of batch {@code batchId}. */
+    static String gid(long batchId, int lane) {
+        return GID_PREFIX + batchId + "_" + lane;
     }
 
     /**
@@ -146,6 +250,16 @@ public final class BronzeBatch implements AutoCloseable {
                 }
                 rows.put(e.getKey(), w.rows());
             }
+            for (Lane lane : extraLanes) {
+                lane.writer().close();
+                rows.merge(lane.table(), lane.writer().rows(), Long::sum);
+            }
+            for (Lane lane : extraLanes) {
+                try (Statement s = lane.connection().createStatement()) {
+                    s.execute("prepare transaction '" + lane.gid() + "'");
+                }
+                prepared.add(lane.gid());
+            }
             long millis = (System.nanoTime() - started) / 1_000_000;
             try (PreparedStatement ps = connection.prepareStatement("insert into " + Database.META
                     + ".load_batches (batch_id, source, rows_per_table, total_rows, millis) values (?, ?, ?::jsonb, ?, ?)")) {
@@ -159,6 +273,7 @@ public final class BronzeBatch implements AutoCloseable {
             }
             connection.commit();
             finished = true;
+            commitPrepared();
             return new BronzeLoadResult(batchId, source, rows, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw SqlErrors.translate(e, "committing bronze load batch " + batchId);
@@ -169,6 +284,26 @@ public final class BronzeBatch implements AutoCloseable {
             if (!finished) {
                 close();
             }
+        }
+    }
+
+    /**
+     * After the decision (the registry row) is committed: commits the prepared parts. A failure here
+     * leaves them prepared; {@link BronzeLoader#begin} of the next batch commits them.
+     */
+    private void commitPrepared() {
+        try {
+            connection.setAutoCommit(true);
+            try (Statement s = connection.createStatement()) {
+                for (String gid : prepared) {
+                    s.execute("commit prepared '" + gid + "'");
+                }
+            }
+            prepared.clear();
+        } catch (SQLException e) {
+            throw new FapException(ErrorCode.INTERNAL, "bronze batch " + batchId + " is committed but its parallel parts "
+                    + prepared + " could not be committed yet: " + e.getMessage(),
+                    "they stay prepared and are committed by the next bronze load (BronzeLoader.begin)", e);
         }
     }
 
@@ -185,13 +320,32 @@ public final class BronzeBatch implements AutoCloseable {
                         // the batch is abandoned; the rollback below discards whatever reached the server
                     }
                 }
+                for (Lane lane : extraLanes) {
+                    try {
+                        lane.writer().close();
+                    } catch (RuntimeException ignored) {
+                        // abandoned like the main writers
+                    }
+                }
                 try {
                     connection.rollback();
                 } catch (SQLException ignored) {
                     // the connection is discarded below either way
                 }
+                for (Lane lane : extraLanes) {
+                    try {
+                        lane.connection().rollback();
+                    } catch (SQLException ignored) {
+                        // a prepared lane is rolled back below; a broken one is discarded
+                    }
+                }
+                rollbackPrepared();
             }
         } finally {
+            for (Lane lane : extraLanes) {
+                closeQuietly(lane.connection());
+            }
+            extraLanes.clear();
             for (Path p : spools.values()) {
                 try {
                     Files.deleteIfExists(p);
@@ -202,10 +356,41 @@ public final class BronzeBatch implements AutoCloseable {
             spools.clear();
             try {
                 connection.setAutoCommit(true);
+                if (lanesLocked) {
+                    try (Statement s = connection.createStatement()) {
+                        s.execute("select pg_advisory_unlock(" + LANE_LOCK + ", " + (int) batchId + ")");
+                    }
+                }
                 connection.close();
             } catch (SQLException ignored) {
-                // closing a broken connection: the pool evicts it
+                // closing a broken connection: the pool evicts it (and the session lock goes with it)
+                closeQuietly(connection);
             }
+        }
+    }
+
+    private void rollbackPrepared() {
+        if (prepared.isEmpty()) {
+            return;
+        }
+        try {
+            connection.setAutoCommit(true);
+            try (Statement s = connection.createStatement()) {
+                for (String gid : prepared) {
+                    s.execute("rollback prepared '" + gid + "'");
+                }
+            }
+            prepared.clear();
+        } catch (SQLException ignored) {
+            // left prepared: the next BronzeLoader.begin rolls them back (no registry row for this batch)
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing more to do with a broken connection
         }
     }
 

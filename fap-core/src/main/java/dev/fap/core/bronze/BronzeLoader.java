@@ -68,8 +68,9 @@ public final class BronzeLoader {
                 rs.next();
                 id = rs.getLong(1);
             }
+            resolveAbandonedParts(c);
             c.setAutoCommit(false);
-            return new BronzeBatch(c, id, source);
+            return new BronzeBatch(db, c, id, source);
         } catch (SQLException e) {
             closeQuietly(c);
             throw SqlErrors.translate(e, "starting a bronze load batch");
@@ -209,6 +210,50 @@ public final class BronzeLoader {
                     + "loaded_at timestamptz not null default now())");
         } catch (SQLException e) {
             throw SqlErrors.translate(e, "creating the bronze tables");
+        }
+    }
+
+    /**
+     * Finishes the parallel parts (prepared transactions) of batches whose process died during the
+     * commit: committed when the batch's registry row exists, rolled back when not. Parts of a batch
+     * still in progress are left alone (their session holds the batch's advisory lock).
+     */
+    private static void resolveAbandonedParts(Connection c) throws SQLException {
+        List<String> gids = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select gid from pg_prepared_xacts where database = "
+                + "current_database() and gid like '" + BronzeBatch.GID_PREFIX.replace("_", "\\_") + "%'")) {
+            while (rs.next()) {
+                gids.add(rs.getString(1));
+            }
+        }
+        for (String gid : gids) {
+            String[] parts = gid.substring(BronzeBatch.GID_PREFIX.length()).split("_");
+            long batch;
+            try {
+                batch = Long.parseLong(parts[0]);
+            } catch (NumberFormatException notOurs) {
+                continue;
+            }
+            try (Statement s = c.createStatement()) {
+                boolean free;
+                try (ResultSet rs = s.executeQuery("select pg_try_advisory_lock(" + BronzeBatch.LANE_LOCK + ", " + (int) batch + ")")) {
+                    rs.next();
+                    free = rs.getBoolean(1);
+                }
+                if (!free) {
+                    continue;
+                }
+                try {
+                    boolean decided;
+                    try (ResultSet rs = s.executeQuery("select exists (select 1 from " + BATCHES_TABLE + " where batch_id = " + batch + ")")) {
+                        rs.next();
+                        decided = rs.getBoolean(1);
+                    }
+                    s.execute((decided ? "commit" : "rollback") + " prepared '" + gid + "'");
+                } finally {
+                    s.execute("select pg_advisory_unlock(" + BronzeBatch.LANE_LOCK + ", " + (int) batch + ")");
+                }
+            }
         }
     }
 

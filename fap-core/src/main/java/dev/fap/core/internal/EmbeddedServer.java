@@ -126,6 +126,8 @@ public final class EmbeddedServer implements AutoCloseable {
                     // bulk loads append: no vacuum of a freshly loaded 10M-row table competing with the
                     // build for the cores (autovacuum still analyzes it and vacuums updated tables)
                     .setServerConfig("autovacuum_vacuum_insert_threshold", "-1")
+                    // bronze loads COPY their big table over two connections, atomic by two-phase commit
+                    .setServerConfig("max_prepared_transactions", "16")
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false);
             if (port > 0) {

@@ -20,4 +20,6 @@ final class ChunkOutput {
     final List<CustomerInteraction> interactions = new ArrayList<>();
     final List<LoanPayment> payments = new ArrayList<>();
     final SimulationStats stats = new SimulationStats();
+    /** Transactions of the chunk, also when a sink took them on the worker ({@link RowSink#takeTransactions}). */
+    long transactionCount;
 }

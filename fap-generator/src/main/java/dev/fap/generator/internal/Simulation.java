@@ -168,9 +168,9 @@ public final class Simulation {
         long done = 0;
         if (threads <= 1 || chunks.size() <= 1) {
             for (Chunk c : chunks) {
-                ChunkOutput out = simulateChunk(w, sim, counts, c);
+                ChunkOutput out = simulateChunk(w, sim, counts, c, sink);
                 emit(w, out, sink, stats);
-                done += out.transactions.size();
+                done += out.transactionCount;
                 progress.progress("generate:transactions", done);
             }
             return;
@@ -186,11 +186,11 @@ public final class Simulation {
             while (next < chunks.size() || !inFlight.isEmpty()) {
                 while (next < chunks.size() && inFlight.size() < threads * 2) {
                     Chunk c = chunks.get(next++);
-                    inFlight.add(pool.submit(() -> simulateChunk(w, sim, counts, c)));
+                    inFlight.add(pool.submit(() -> simulateChunk(w, sim, counts, c, sink)));
                 }
                 ChunkOutput out = inFlight.removeFirst().get();
                 emit(w, out, sink, stats);
-                done += out.transactions.size();
+                done += out.transactionCount;
                 progress.progress("generate:transactions", done);
             }
         } catch (InterruptedException e) {
@@ -207,12 +207,16 @@ public final class Simulation {
         }
     }
 
-    private static ChunkOutput simulateChunk(World w, CustomerSimulator sim, long[] counts, Chunk c) {
+    private static ChunkOutput simulateChunk(World w, CustomerSimulator sim, long[] counts, Chunk c, RowSink sink) {
         ChunkOutput out = new ChunkOutput();
         long tx = c.firstTx();
         for (int i = c.from(); i < c.to(); i++) {
             sim.simulate(w.customers.get(i), (int) counts[i], tx, out);
             tx += counts[i];
+        }
+        out.transactionCount = out.transactions.size();
+        if (sink.takeTransactions(out.transactions)) {
+            out.transactions.clear();
         }
         return out;
     }

@@ -35,6 +35,7 @@ import org.postgresql.PGConnection;
  * java -cp $CP dev.fap.generator.bench.GeneratorBenchmark variants   # default dataset: en-US vs other locales vs business rates
  * java -cp $CP dev.fap.generator.bench.GeneratorBenchmark copy       # bronze load vs raw COPY (embedded PostgreSQL)
  * java -Xmx512m -cp $CP dev.fap.generator.bench.GeneratorBenchmark big 10000000   # 10M transactions, CSV-formatted, 512 MB heap
+ * java -Xmx512m -cp $CP dev.fap.generator.bench.GeneratorBenchmark load 10000000  # toDatabase, 10,000 customers: wall, JVM and server CPU
  * </pre>
  */
 public final class GeneratorBenchmark {
@@ -48,7 +49,8 @@ public final class GeneratorBenchmark {
             case "variants" -> variants();
             case "copy" -> copy();
             case "big" -> big(args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L);
-            default -> throw new IllegalArgumentException("csv | nullsink | variants | copy | big [n]");
+            case "load" -> load(args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L, args.length > 2 ? Integer.parseInt(args[2]) : 1);
+            default -> throw new IllegalArgumentException("csv | nullsink | variants | copy | big [n] | load [n [runs]]");
         }
     }
 
@@ -229,6 +231,86 @@ public final class GeneratorBenchmark {
                 System.out.printf(Locale.ROOT, "  pool %s peak %d MB%n", p.getName(), p.getPeakUsage().getUsed() >> 20);
             }
         }
+    }
+
+    /**
+     * {@code DataGenerator.toDatabase} of {@code n} transactions and 10,000 customers (the {@code fap bench
+     * --customers 10000} dataset) into a fresh temporary embedded cluster, {@code runs} times (the bronze
+     * tables truncated and checkpointed in between): wall time, CPU of this JVM, CPU of the PostgreSQL
+     * server (postmaster, its live children and its reaped children, from /proc), peak heap.
+     */
+    private static void load(long n, int runs) throws Exception {
+        DatasetSpec spec = n == DatasetSpec.defaults().transactions() ? DatasetSpec.defaults()
+                : DatasetSpec.defaults().withCustomers(10_000).withTransactions(n);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (Database db = Database.open(FapConfig.defaults())) {
+            BronzeLoader.ensureTables(db);
+            long postmaster = postmasterPid(db);
+            System.err.println("postmaster pid " + postmaster);
+            for (int i = 0; i < runs; i++) {
+                if (i > 0) {
+                    try (Connection c = db.connection(); Statement s = c.createStatement()) {
+                        for (BronzeTable t : BronzeTable.values()) {
+                            s.execute("truncate bronze." + t.tableName());
+                        }
+                        s.execute("checkpoint");
+                    }
+                }
+                long server0 = serverCpuMillis(postmaster);
+                long cpu0 = os.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                GenerateResult r = DataGenerator.of(spec).toDatabase(db);
+                long wall = (System.nanoTime() - t0) / 1_000_000;
+                long jvmCpu = (os.getProcessCpuTime() - cpu0) / 1_000_000;
+                long serverCpu = serverCpuMillis(postmaster) - server0;
+                long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                        .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                System.out.printf(Locale.ROOT, "| toDatabase %,d tx, %,d customers, run %d, -Xmx%d MB | %,d ms wall | JVM CPU %,d ms "
+                                + "| server CPU %,d ms | %,d rows, %,.0f tx/s, peak heap %d MB |%n", r.rows(BronzeTable.TRANSACTIONS),
+                        spec.customers(), i + 1, Runtime.getRuntime().maxMemory() >> 20, wall, jvmCpu, serverCpu, r.totalRows(),
+                        r.rows(BronzeTable.TRANSACTIONS) * 1000.0 / wall, peak >> 20);
+            }
+        }
+    }
+
+    /** The postmaster of {@code db}: the parent of a backend. */
+    private static long postmasterPid(Database db) throws Exception {
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return Long.parseLong(procStat(rs.getLong(1))[3]);
+        }
+    }
+
+    /** utime + stime + cutime + cstime of the postmaster plus utime + stime of its live children, in ms. */
+    private static long serverCpuMillis(long postmaster) throws Exception {
+        String[] pm = procStat(postmaster);
+        long ticks = Long.parseLong(pm[13]) + Long.parseLong(pm[14]) + Long.parseLong(pm[15]) + Long.parseLong(pm[16]);
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String[] st = procStat(Long.parseLong(p.getFileName().toString()));
+                    if (Long.parseLong(st[3]) == postmaster) {
+                        ticks += Long.parseLong(st[13]) + Long.parseLong(st[14]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process exited meanwhile
+                }
+            }
+        }
+        return ticks * 10; // USER_HZ = 100
+    }
+
+    /** /proc/PID/stat fields, 0-based as in proc(5) minus one (the command name may hold spaces). */
+    private static String[] procStat(long pid) throws java.io.IOException {
+        String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String rest = s.substring(s.lastIndexOf(')') + 2);
+        String[] f = rest.split(" ");
+        String[] all = new String[f.length + 2];
+        all[0] = String.valueOf(pid);
+        all[1] = "comm";
+        System.arraycopy(f, 0, all, 2, f.length);
+        return all;
     }
 
     private static void delete(Path dir) throws Exception {
