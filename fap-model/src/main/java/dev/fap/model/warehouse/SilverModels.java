@@ -188,8 +188,9 @@ final class SilverModels {
                                 + " deposits and refunds bring it in)")
                 .rule("hour_mismatch", "hour_of_day is null or hour_of_day = date_part('hour', transaction_ts)",
                         "hour_of_day does not match transaction_date")
+                // is_weekend is compared with day_of_week once that matched: one date_part per row instead of two
                 .rule("weekday_mismatch", "(day_of_week is null or day_of_week = date_part('isodow', transaction_ts))"
-                        + " and (is_weekend is null or is_weekend = (date_part('isodow', transaction_ts) >= 6))",
+                        + " and (is_weekend is null or is_weekend = (coalesce(day_of_week, date_part('isodow', transaction_ts)) >= 6))",
                         "day_of_week or is_weekend does not match transaction_date")
                 .rule("score_out_of_range", "(fraud_score is null or fraud_score between 0 and 1)"
                         + " and (merchant_risk_score is null or merchant_risk_score between 0 and 1)",
