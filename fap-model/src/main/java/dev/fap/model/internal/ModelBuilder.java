@@ -282,9 +282,10 @@ final class ModelBuilder {
         long updated = Long.parseLong(counts.get(1));
         long deleted = 0;
         if (complete) {
+            // rows with a null in the key never match a merged row; they are left as the merge leaves them
             deleted = Jdbc.exec(c, "delete from " + rel + " t where not exists (select 1 from pg_temp.fap_inc s where "
                     + m.uniqueKey().stream().map(k -> "s." + Catalog.quoteIdent(k) + " = t." + Catalog.quoteIdent(k)).collect(Collectors.joining(" and "))
-                    + ")");
+                    + ") and " + m.uniqueKey().stream().map(k -> "t." + Catalog.quoteIdent(k) + " is not null").collect(Collectors.joining(" and ")));
         }
         runHooks();
         long rows = Jdbc.longValue(c, "select count(*) from " + rel);
