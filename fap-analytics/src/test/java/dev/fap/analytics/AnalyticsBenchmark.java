@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * reuses its warehouse on the next run when it was built from the same dataset spec (so analysis changes
  * can be measured without generating and building again); {@code -Dfap.bench.json=FILE} writes the JSON
  * of the last measured run (to compare results before and after a change);
- * {@code -Dfap.bench.parallelism=1} runs the eight analyses one after another instead of two at once.
+ * {@code -Dfap.bench.parallelism=1} runs the eight analyses one after another instead of two at once;
+ * {@code -Dfap.bench.warmups=0} skips the warm-up run (at 10M transactions the JIT is noise and a run takes minutes).
  *
  * <pre>
  * mvn -B -q -Dfap.buildDir=target-ana -pl fap-analytics -am verify -Dtest=AnalyticsBenchmark \
@@ -73,9 +74,11 @@ class AnalyticsBenchmark {
                 }
             }
             Analytics analytics = Analytics.on(db).withParallelism(Integer.getInteger("fap.bench.parallelism", Analytics.DEFAULT_PARALLELISM));
-            long w0 = System.nanoTime();
-            analytics.all();
-            System.out.printf("BENCH warm-up: %d ms%n", (System.nanoTime() - w0) / 1_000_000);
+            for (int w = Integer.getInteger("fap.bench.warmups", 1); w > 0; w--) {
+                long w0 = System.nanoTime();
+                analytics.all();
+                System.out.printf("BENCH warm-up: %d ms%n", (System.nanoTime() - w0) / 1_000_000);
+            }
             List<Long> totals = new ArrayList<>();
             AnalyticsReport report = null;
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
