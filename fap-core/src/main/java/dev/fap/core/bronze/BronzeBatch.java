@@ -161,6 +161,9 @@ public final class BronzeBatch implements AutoCloseable {
         java.util.List<BronzeRowWriter> result = new java.util.ArrayList<>();
         result.add(table(table));
         for (int i = 1; i <= extra; i++) {
+            if (!spareConnection()) {
+                break; // fewer lanes rather than waiting for the pool's timeout
+            }
             Connection c;
             try {
                 c = db.connection();
@@ -182,6 +185,15 @@ public final class BronzeBatch implements AutoCloseable {
             }
         }
         return java.util.List.copyOf(result);
+    }
+
+    /** False when FAP's own pool is at its maximum size with no idle connection (an application's DataSource is just asked). */
+    private boolean spareConnection() {
+        if (db.dataSource() instanceof com.zaxxer.hikari.HikariDataSource h && h.getHikariPoolMXBean() != null) {
+            var pool = h.getHikariPoolMXBean();
+            return pool.getIdleConnections() > 0 || pool.getTotalConnections() < h.getMaximumPoolSize();
+        }
+        return true;
     }
 
     /** Up to {@code wanted} prepared-transaction slots the server has free; 0 when it has none. */

@@ -83,6 +83,22 @@ class BronzeBatchParallelTest {
     }
 
     @Test
+    void aFullPoolGivesOneWriterAtOnceInsteadOfWaitingForItsTimeout() {
+        try (Database small = Database.open(dev.fap.core.FapConfig.defaults().withPoolSize(1))) {
+            long t0 = System.nanoTime();
+            BronzeLoadResult r;
+            try (BronzeBatch batch = BronzeLoader.begin(small, "pool of one")) {
+                List<BronzeRowWriter> ws = batch.parallel(BronzeTable.PRODUCTS, 2);
+                assertThat(ws).hasSize(1);
+                product(ws.get(0), "PS1");
+                r = batch.commit();
+            }
+            assertThat((System.nanoTime() - t0) / 1e9).as("seconds (the pool's connection timeout is 15 s)").isLessThan(10);
+            assertThat(r.rows(BronzeTable.PRODUCTS)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void nextLoadFinishesPartsOfABatchWhoseProcessDiedDuringCommit(Database db) throws Exception {
         BronzeLoader.ensureTables(db);
         // batch 900001 died after its decision (registry row committed): its prepared part must be committed;
