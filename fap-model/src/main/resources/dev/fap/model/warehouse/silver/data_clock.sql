@@ -5,11 +5,17 @@
 -- A transaction dated after the day it was loaded cannot be true and is ignored. Of the remaining
 -- days with activity, the clock stops before the first silence of more than 31 days that comes after
 -- the median active day: a stray far-future date (a typo like 2032) then does not move "now".
-with days as (
-    select distinct transaction_date::date as d
+with per_day as (
+    -- one pass over the transactions: per calendar day its latest time and whether any of its rows
+    -- was loaded on or after that day
+    select transaction_date::date                               as d,
+           max(transaction_date)                                as last_ts,
+           bool_or(transaction_date::date <= _loaded_at::date)  as plausible
     from bronze.transactions
     where transaction_date is not null
-      and transaction_date::date <= _loaded_at::date
+    group by 1
+), days as (
+    select d, last_ts from per_day where plausible
 ), gaps as (
     select d, d - lag(d) over (order by d) as gap_days from days
 ), median_day as (
@@ -20,9 +26,9 @@ with days as (
     where g.gap_days > 31 and g.d > m.d
 )
 select max(days.d)                                                   as as_of_date,
-       (select max(t.transaction_date) from bronze.transactions t
-         where t.transaction_date::date = max(days.d))                 as as_of_ts,
+       -- the latest time of that day over all its rows (also one loaded before its date)
+       (select p.last_ts from per_day p where p.d = max(days.d))       as as_of_ts,
        min(days.d)                                                     as data_start_date,
-       count(*)::int                                                                             as active_days
+       count(*)::int                                                   as active_days
 from days, cut
 where cut.first_after_gap is null or days.d < cut.first_after_gap
