@@ -15,8 +15,10 @@
 -- factors, fraud model, spending by category and region, campaign windows), most-read first, and every
 -- other column after them (a column a query does not reach costs that query nothing).
 select -- fixed width, never null, read by the analytics
-       (extract(year from t.transaction_date) * 10000 + extract(month from t.transaction_date) * 100
-            + extract(day from t.transaction_date))::int             as date_key,
+       -- the calendar's key (the calendar row is joined for is_holiday anyway; three numeric extracts per row
+       -- cost ~1.2 µs), computed only if the calendar lacks the day
+       coalesce(dd.date_key, (extract(year from t.transaction_date) * 10000 + extract(month from t.transaction_date) * 100
+            + extract(day from t.transaction_date))::int)            as date_key,
        t.transaction_date,
        t.hour_of_day,
        t.is_fraud,
