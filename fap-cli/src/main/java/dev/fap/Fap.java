@@ -66,9 +66,12 @@ import java.util.stream.Collectors;
  *       and leaves it open) and creates the bronze tables if missing;</li>
  *   <li>empties bronze and generates the {@link DatasetSpec} into it with COPY (skipped with
  *       {@link #withExistingBronze()});</li>
- *   <li>builds silver and gold with a full refresh (a failed model throws {@link ErrorCode#BUILD_FAILED});</li>
- *   <li>runs every data-quality check (failures do not stop the run: see {@link RunResult#orThrow()}) and,
- *       at the same time on another thread, computes the eight analyses ({@code <output>/analytics.json});</li>
+ *   <li>builds silver and gold with a full refresh (a failed model throws {@link ErrorCode#BUILD_FAILED}); as
+ *       soon as the models the analyses read ({@link Analytics#INPUTS}) are built, another thread computes the
+ *       eight analyses ({@code <output>/analytics.json}) while the build goes on with the daily snapshot and the
+ *       monthly fact;</li>
+ *   <li>runs every data-quality check (failures do not stop the run: see {@link RunResult#orThrow()}) beside the
+ *       analyses;</li>
  *   <li>writes the HTML reports ({@code <output>/reports/}), the docs ({@code <output>/docs/index.html}) and
  *       {@code manifest.json} and {@code run_results.json}.</li>
  * </ol>
@@ -237,22 +240,34 @@ public final class Fap {
         Warehouse wh = FapWarehouse.on(db);
         // the build runs in the database: meanwhile the JVM compresses plotly.js for the reports
         CompletableFuture.runAsync(ReportWriter::preload);
-        BuildResult build = watch.time("build", () -> wh.build(Selection.all(),
-                BuildOptions.defaults().withFullRefresh().withListener(progress)).orThrow());
+        long seed = analysisSeed != null ? analysisSeed : dataset != null ? dataset.seed() : DatasetSpec.DEFAULT_SEED;
+        Path analyticsJson = output.resolve("analytics.json");
+        // the analyses never read the daily snapshot or the monthly fact: they start as soon as their inputs are
+        // built, on the core that the rest of the build leaves idle
+        ModelsBuilt inputs = new ModelsBuilt(wh.project(), Analytics.INPUTS, progress);
+        watch.reserve("build", "test", "analyze");
+        CompletableFuture<AnalyticsReport> analyzing = watch.timeAsyncAfter(inputs.ready(), "analyze", () -> {
+            AnalyticsReport a = Analytics.on(db).withSeed(seed).withLevel(level).withProgress(progress).all();
+            a.writeJson(analyticsJson);
+            return a;
+        });
+        BuildResult build;
+        try {
+            build = watch.time("build", () -> wh.build(Selection.all(),
+                    BuildOptions.defaults().withFullRefresh().withListener(inputs)).orThrow());
+        } catch (RuntimeException e) {
+            inputs.buildEnded(e);
+            throw e;
+        }
+        inputs.buildEnded(null);
         // the checks and the analyses only read the built warehouse and do not depend on each other:
         // they run side by side, so that the SQL of one and the JVM work of the other share the cores
         CompletableFuture<TestResult> checking = watch.timeAsync("test",
                 () -> wh.test(Selection.all(), BuildOptions.defaults().withListener(progress)));
-        long seed = analysisSeed != null ? analysisSeed : dataset != null ? dataset.seed() : DatasetSpec.DEFAULT_SEED;
-        Path analyticsJson = output.resolve("analytics.json");
         AnalyticsReport analytics;
         ReportSet reports;
         try {
-            analytics = watch.time("analyze", () -> {
-                AnalyticsReport a = Analytics.on(db).withSeed(seed).withLevel(level).withProgress(progress).all();
-                a.writeJson(analyticsJson);
-                return a;
-            });
+            analytics = join(analyzing);
             watch.announce("analyze", analytics.timings().size() - analytics.failures().size());
             reports = watch.time("report",
                     () -> ReportWriter.defaults().withProgress(progress).write(analytics, output.resolve("reports")));
@@ -355,12 +370,28 @@ public final class Fap {
             return result;
         }
 
+        /** Gives these steps their places in the order of {@link #steps} now, whenever they run. */
+        void reserve(String... names) {
+            for (String n : names) {
+                steps.putIfAbsent(n, 0L);
+            }
+        }
+
         /** Starts {@code work} on its own thread; the step keeps its place in the order of {@link #steps}. */
         <T> CompletableFuture<T> timeAsync(String step, Supplier<T> work) {
-            steps.put(step, 0L);
+            return timeAsyncAfter(CompletableFuture.completedFuture(null), step, work);
+        }
+
+        /**
+         * Starts {@code work} on its own thread once {@code ready} completes (timed from then); fails with
+         * {@code ready}'s failure without running it.
+         */
+        <T> CompletableFuture<T> timeAsyncAfter(CompletableFuture<?> ready, String step, Supplier<T> work) {
+            steps.putIfAbsent(step, 0L);
             CompletableFuture<T> f = new CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
+                    join(ready);
                     f.complete(time(step, work));
                 } catch (Throwable e) {
                     f.completeExceptionally(e);

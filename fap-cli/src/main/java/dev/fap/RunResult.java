@@ -44,9 +44,10 @@ import java.util.Optional;
  * @param artifacts     {@code manifest.json} and {@code run_results.json}
  * @param stepMillis    milliseconds per step in run order: {@code database} (only when the run opened it),
  *                      {@code generate} (only when it generated), {@code build}, {@code test}, {@code analyze},
- *                      {@code report}, {@code docs}, {@code artifacts}, {@code status}; {@code test} runs at
- *                      the same time as {@code analyze} and {@code report}, so the steps add up to more
- *                      than {@code millis}; a small dataset is generated while the database starts, so then
+ *                      {@code report}, {@code docs}, {@code artifacts}, {@code status}; {@code analyze} starts
+ *                      during {@code build} once the models it reads are built, {@code test} runs at the same
+ *                      time as {@code analyze} and {@code report}, so the steps add up to more than
+ *                      {@code millis}; a small dataset is generated while the database starts, so then
  *                      {@code generate} is the time the load (and any generation still running) added after
  *                      {@code database}, while {@link GenerateResult#millis()} counts from the start
  * @param millis        wall time of the whole run

@@ -19,6 +19,7 @@ import dev.fap.core.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -245,6 +246,20 @@ public final class Analytics {
 
     /** Default of {@link #withParallelism(int)}: two analyses at once. */
     public static final int DEFAULT_PARALLELISM = 2;
+
+    /**
+     * Every relation the analyses read (qualified names): a pipeline may start them as soon as these are
+     * built, e.g. while the warehouse still builds the daily snapshot and the monthly fact, which they never
+     * read. {@code gold.customer_scores} is also written (the predictive scores).
+     *
+     * <pre>{@code
+     * Analytics.INPUTS.contains("gold.fact_transactions");   // true: wait for it
+     * }</pre>
+     */
+    public static final Set<String> INPUTS = Set.of("bronze.fraud_alerts", "bronze.transactions", "fap_meta.load_batches",
+            "gold.customer_scores", "gold.dim_customer", "gold.dim_merchant", "gold.dim_product", "gold.fact_transactions",
+            "silver.stg_accounts", "silver.stg_campaign_contacts", "silver.stg_customer_interactions",
+            "silver.stg_economic_indicators", "silver.stg_loan_payments", "silver.stg_marketing_campaigns");
 
     /**
      * Start order on the pool: the per-customer features first (exploratory, inferential, predictive and
