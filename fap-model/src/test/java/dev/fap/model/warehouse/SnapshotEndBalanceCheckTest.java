@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fap.core.Database;
 import dev.fap.core.testing.FapDatabaseExtension;
-import dev.fap.model.BuildOptions;
-import dev.fap.model.Check;
 import dev.fap.model.CheckResult;
-import dev.fap.model.Layer;
-import dev.fap.model.Model;
-import dev.fap.model.Project;
-import dev.fap.model.Selection;
 import dev.fap.model.TestResult;
-import dev.fap.model.Warehouse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +23,7 @@ class SnapshotEndBalanceCheckTest {
     void onlyAWrongBalanceOnAnAccountsLastDayFails(Database db) {
         BronzeFixture.load(db);
         FapWarehouse.on(db).build().orThrow();
-        db.dsl().execute("create table bronze.snapshot_src as select * from gold.fact_account_daily_snapshot");
+        SnapshotCopy.create(db);
         String open = db.dsl().fetchSingle("select min(s.account_id) from bronze.snapshot_src s, silver.data_clock k"
                 + " where s.snapshot_date = k.as_of_date").get(0, String.class);
         String closed = db.dsl().fetchSingle("select min(s.account_id) from bronze.snapshot_src s where s.is_closing_day"
@@ -42,13 +35,7 @@ class SnapshotEndBalanceCheckTest {
                 + " where (s.account_id = ? and s.snapshot_date = k.as_of_date) or (s.account_id = ? and s.is_closing_day)"
                 + " or (s.account_id = ? and s.snapshot_date = k.as_of_date - 10)", open, closed, middle);
 
-        Model copy = Model.table("snapshot_copy", Layer.GOLD).sql("select * from bronze.snapshot_src");
-        for (Check c : GoldModels.factAccountDailySnapshot().checks()) {
-            copy = copy.check(c);
-        }
-        Warehouse wh = Warehouse.on(db, Project.of(copy));
-        wh.build().orThrow();
-        TestResult t = wh.test(Selection.all(), BuildOptions.defaults().withFailingRowsKept(10));
+        TestResult t = SnapshotCopy.check(db);
         CheckResult ends = t.checks().stream().filter(c -> c.id().equals("snapshot_copy.ends_at_current_balance")).findFirst().orElseThrow();
         assertThat(ends.status().name() + ":" + ends.failures()).isEqualTo("FAIL:2");
         assertThat(db.dsl().fetch("select row ->> 'account_id' from fap_meta.check_failures where run_id = ? and check_id = ?",

@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fap.core.Database;
 import dev.fap.core.testing.FapDatabaseExtension;
-import dev.fap.model.BuildOptions;
-import dev.fap.model.Check;
 import dev.fap.model.CheckResult;
-import dev.fap.model.Layer;
-import dev.fap.model.Model;
-import dev.fap.model.Project;
-import dev.fap.model.Selection;
 import dev.fap.model.TestResult;
-import dev.fap.model.Warehouse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,7 +27,7 @@ class SnapshotLookupChecksTest {
         FapWarehouse.on(db).build().orThrow();
         String wrong = "(select r.account_id, r.snapshot_date, v.customer_key from gold.fact_account_daily_snapshot r"
                 + " join gold.dim_customer v on v.valid_from > r.snapshot_date order by r.account_id desc, r.snapshot_date, v.customer_key limit 1)";
-        db.dsl().execute("create table bronze.snapshot_src as select * from gold.fact_account_daily_snapshot");
+        SnapshotCopy.create(db);
         // the first account's first day gets a key dim_customer does not have; a day of the last account gets
         // the key of a customer version that begins after that day
         db.dsl().execute("update bronze.snapshot_src s set customer_key = -1 from (select account_id, min(snapshot_date) as d"
@@ -44,13 +37,7 @@ class SnapshotLookupChecksTest {
                 + " w where s.account_id = w.account_id and s.snapshot_date = w.snapshot_date and s.customer_key <> -1");
         assertThat(db.dsl().fetchSingle("select count(*) from bronze.snapshot_src where customer_key = -1").get(0, Long.class)).isOne();
 
-        Model copy = Model.table("snapshot_copy", Layer.GOLD).sql("select * from bronze.snapshot_src");
-        for (Check c : GoldModels.factAccountDailySnapshot().checks()) {
-            copy = copy.check(c);
-        }
-        Warehouse wh = Warehouse.on(db, Project.of(copy));
-        wh.build().orThrow();
-        TestResult t = wh.test(Selection.all(), BuildOptions.defaults().withFailingRowsKept(10));
+        TestResult t = SnapshotCopy.check(db);
         Map<String, String> outcomes = t.checks().stream()
                 .collect(Collectors.toMap(CheckResult::id, c -> c.status().name() + ":" + c.failures()));
         assertThat(outcomes).containsEntry("snapshot_copy.relationships_customer_key", "FAIL:1")
