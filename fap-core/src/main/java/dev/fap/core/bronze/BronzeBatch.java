@@ -305,13 +305,7 @@ public final class BronzeBatch implements AutoCloseable {
      */
     private void commitPrepared() {
         try {
-            connection.setAutoCommit(true);
-            try (Statement s = connection.createStatement()) {
-                for (String gid : prepared) {
-                    s.execute("commit prepared '" + gid + "'");
-                }
-            }
-            prepared.clear();
+            endPrepared("commit prepared");
         } catch (SQLException e) {
             throw new FapException(ErrorCode.INTERNAL, "bronze batch " + batchId + " is committed but its parallel parts "
                     + prepared + " could not be committed yet: " + e.getMessage(),
@@ -381,18 +375,23 @@ public final class BronzeBatch implements AutoCloseable {
         }
     }
 
+    /** Ends every prepared part with {@code command} ({@code commit prepared} or {@code rollback prepared}). */
+    private void endPrepared(String command) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+            for (String gid : prepared) {
+                s.execute(command + " '" + gid + "'");
+            }
+        }
+        prepared.clear();
+    }
+
     private void rollbackPrepared() {
         if (prepared.isEmpty()) {
             return;
         }
         try {
-            connection.setAutoCommit(true);
-            try (Statement s = connection.createStatement()) {
-                for (String gid : prepared) {
-                    s.execute("rollback prepared '" + gid + "'");
-                }
-            }
-            prepared.clear();
+            endPrepared("rollback prepared");
         } catch (SQLException ignored) {
             // left prepared: the next BronzeLoader.begin rolls them back (no registry row for this batch)
         }
