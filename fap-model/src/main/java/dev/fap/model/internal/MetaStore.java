@@ -13,13 +13,19 @@ import java.util.List;
 
 /**
  * Run metadata in schema {@code fap_meta}: {@code runs}, {@code model_results}, {@code check_results},
- * {@code check_failures}; and the staging quarantine table {@code silver.quarantine}.
+ * {@code check_failures}, {@code table_rows}; and the staging quarantine table {@code silver.quarantine}.
  */
 final class MetaStore {
     static final String RUNS = Database.META + ".runs";
     static final String MODEL_RESULTS = Database.META + ".model_results";
     static final String CHECK_RESULTS = Database.META + ".check_results";
     static final String CHECK_FAILURES = Database.META + ".check_failures";
+    /**
+     * The row count of each incremental model's table as its last build left it, with the table's oid and file
+     * node: a merge then knows the new count without counting the table (a rewrite, truncate or replacement
+     * changes the file node, and the count is taken again).
+     */
+    static final String TABLE_ROWS = Database.META + ".table_rows";
 
     private MetaStore() {}
 
@@ -38,12 +44,46 @@ final class MetaStore {
                         + " sql text, primary key (run_id, check_id))",
                 "create table if not exists " + CHECK_FAILURES + " (run_id bigint not null, check_id text not null, row_no int not null,"
                         + " row jsonb, primary key (run_id, check_id, row_no))",
+                "create table if not exists " + TABLE_ROWS + " (relation text primary key, relid oid not null, filenode oid not null,"
+                        + " rows bigint not null, run_id bigint not null)",
                 "create table if not exists " + Model.QUARANTINE + " (model text not null, rule text not null, reason text not null,"
                         + " unique_key text, raw jsonb, batch_id bigint, run_id bigint not null, quarantined_at timestamptz not null)",
                 "create index if not exists quarantine_model_rule on " + Model.QUARANTINE + " (model, rule)",
                 "comment on table " + Model.QUARANTINE + " is 'Rows of staging models that broke a rule or were removed as"
                         + " duplicates (rule = duplicate), with the reason and the raw bronze row; holds the latest full build of each"
                         + " model plus its incremental runs since'"));
+    }
+
+    /**
+     * The row count stored for {@code relation} by the transaction that last wrote it, or -1 if none is stored or
+     * the relation is no longer the table it was stored for (other oid or file node).
+     */
+    static long storedRows(Connection c, String relation) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select r.rows from " + TABLE_ROWS + " r join pg_class t on t.oid = r.relid"
+                + " where r.relation = ? and t.oid = to_regclass(?) and t.relfilenode = r.filenode")) {
+            ps.setString(1, relation);
+            ps.setString(2, relation);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    /**
+     * Stores {@code rows} as the row count of {@code relation} (under that name once published, if {@code table}
+     * is its new table beside it), in the caller's transaction: the count commits or rolls back with the rows.
+     */
+    static void storeRows(Connection c, String relation, String table, long rows, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into " + TABLE_ROWS + " (relation, relid, filenode, rows, run_id)"
+                + " select ?, t.oid, t.relfilenode, ?, ? from pg_class t where t.oid = to_regclass(?)"
+                + " on conflict (relation) do update set relid = excluded.relid, filenode = excluded.filenode, rows = excluded.rows,"
+                + " run_id = excluded.run_id")) {
+            ps.setString(1, relation);
+            ps.setLong(2, rows);
+            ps.setLong(3, runId);
+            ps.setString(4, table);
+            ps.executeUpdate();
+        }
     }
 
     static long startRun(Connection c, String command, String selection, String refresh, long lockWaitMs, int items) throws SQLException {

@@ -245,6 +245,9 @@ final class ModelBuilder {
         char kind = Catalog.relkind(c, m.schema(), m.name());
         if (refresh == Refresh.FULL || kind != 'r') {
             long rows = createNewTable(fullSql());
+            if (m.postHooks().isEmpty()) {
+                MetaStore.storeRows(c, rel, newTable(), rows, runId);
+            }
             publishNewTable();
             return new Outcome(rows, rows, 0, null, kind == 0 ? "first build" : kind != 'r' ? "rebuilt (was a view)" : "full refresh");
         }
@@ -288,9 +291,21 @@ final class ModelBuilder {
                     + ") and " + m.uniqueKey().stream().map(k -> "t." + Catalog.quoteIdent(k) + " is not null").collect(Collectors.joining(" and ")));
         }
         runHooks();
-        long rows = Jdbc.longValue(c, "select count(*) from " + rel);
+        long rows = rowsAfterMerge(inserted, deleted);
         c.commit();
         return new Outcome(rows, inserted, updated, null, deleted > 0 ? "incremental, " + deleted + " deleted" : "incremental");
+    }
+
+    /**
+     * The table's row count after a merge: the count stored by its last build plus the rows inserted minus those
+     * deleted (a 1.4M-row snapshot is not counted again for a day's merge), or {@code count(*)} if no count is stored
+     * for this table or a post hook may have changed its rows. Stored for the next run, in this transaction.
+     */
+    private long rowsAfterMerge(long inserted, long deleted) throws SQLException {
+        long stored = m.postHooks().isEmpty() ? MetaStore.storedRows(c, rel) : -1;
+        long rows = stored >= 0 ? stored + inserted - deleted : Jdbc.longValue(c, "select count(*) from " + rel);
+        MetaStore.storeRows(c, rel, rel, rows, runId);
+        return rows;
     }
 
     private void requireUniqueKeys(String table) throws SQLException {
