@@ -16,6 +16,7 @@ import dev.fap.generator.DatasetSpec;
 import dev.fap.generator.FinancialDataset;
 import dev.fap.generator.GenerateResult;
 import dev.fap.generator.rows.BronzeRecord;
+import dev.fap.model.BuildAndTestResult;
 import dev.fap.model.BuildOptions;
 import dev.fap.model.BuildResult;
 import dev.fap.model.Model;
@@ -66,12 +67,12 @@ import java.util.stream.Collectors;
  *       and leaves it open) and creates the bronze tables if missing;</li>
  *   <li>empties bronze and generates the {@link DatasetSpec} into it with COPY (skipped with
  *       {@link #withExistingBronze()});</li>
- *   <li>builds silver and gold with a full refresh (a failed model throws {@link ErrorCode#BUILD_FAILED}); as
- *       soon as the models the analyses read ({@link Analytics#INPUTS}) are built, another thread computes the
- *       eight analyses ({@code <output>/analytics.json}) while the build goes on with the daily snapshot and the
- *       monthly fact;</li>
- *   <li>runs every data-quality check (failures do not stop the run: see {@link RunResult#orThrow()}) beside the
- *       analyses;</li>
+ *   <li>builds silver and gold with a full refresh (a failed model throws {@link ErrorCode#BUILD_FAILED}) and runs
+ *       every data-quality check ({@link Warehouse#buildAndTest}: a model's checks as soon as it and the relations
+ *       they read are built; failures do not stop the run: see {@link RunResult#orThrow()}); as soon as the models
+ *       the analyses read ({@link Analytics#INPUTS}) are built, another thread computes the eight analyses
+ *       ({@code <output>/analytics.json}) while the build goes on with the daily snapshot and the monthly fact,
+ *       and the checks fill the core that the snapshot leaves idle;</li>
  *   <li>writes the HTML reports ({@code <output>/reports/}), the docs ({@code <output>/docs/index.html}) and
  *       {@code manifest.json} and {@code run_results.json}.</li>
  * </ol>
@@ -251,19 +252,19 @@ public final class Fap {
             a.writeJson(analyticsJson);
             return a;
         });
-        BuildResult build;
-        try {
-            build = watch.time("build", () -> wh.build(Selection.all(),
-                    BuildOptions.defaults().withFullRefresh().withListener(inputs)).orThrow());
-        } catch (RuntimeException e) {
-            inputs.buildEnded(e);
-            throw e;
-        }
-        inputs.buildEnded(null);
-        // the checks and the analyses only read the built warehouse and do not depend on each other:
-        // they run side by side, so that the SQL of one and the JVM work of the other share the cores
-        CompletableFuture<TestResult> checking = watch.timeAsync("test",
-                () -> wh.test(Selection.all(), BuildOptions.defaults().withListener(progress)));
+        // each model's checks run as soon as it and what they read are built, on the worker the build's tail
+        // (the daily snapshot) leaves idle; the reports need only the analyses, so the build runs on its own thread
+        CompletableFuture<BuildAndTestResult> building = watch.timeAsync("build", () -> {
+            try {
+                BuildAndTestResult r = wh.buildAndTest(Selection.all(), BuildOptions.defaults().withFullRefresh().withListener(inputs));
+                r.build().orThrow();
+                inputs.buildEnded(null);
+                return r;
+            } catch (RuntimeException e) {
+                inputs.buildEnded(e);
+                throw e;
+            }
+        });
         AnalyticsReport analytics;
         ReportSet reports;
         try {
@@ -272,10 +273,14 @@ public final class Fap {
             reports = watch.time("report",
                     () -> ReportWriter.defaults().withProgress(progress).write(analytics, output.resolve("reports")));
         } catch (RuntimeException e) {
-            checking.cancel(true);
+            join(building); // a failed build is the cause to report, not the analyses it stopped
             throw e;
         }
-        TestResult checks = join(checking);
+        BuildAndTestResult built = join(building);
+        BuildResult build = built.build();
+        TestResult checks = built.test();
+        steps.put("build", build.millis());
+        steps.put("test", checks.millis());
         Path docs = watch.time("docs", () -> wh.writeDocs(output.resolve("docs")));
         List<Path> artifacts = watch.time("artifacts", () -> wh.writeArtifacts(output));
         watch.announce("docs", 1 + artifacts.size());

@@ -45,8 +45,8 @@ import java.util.Optional;
  * @param stepMillis    milliseconds per step in run order: {@code database} (only when the run opened it),
  *                      {@code generate} (only when it generated), {@code build}, {@code test}, {@code analyze},
  *                      {@code report}, {@code docs}, {@code artifacts}, {@code status}; {@code analyze} starts
- *                      during {@code build} once the models it reads are built, {@code test} runs at the same
- *                      time as {@code analyze} and {@code report}, so the steps add up to more than
+ *                      during {@code build} once the models it reads are built, {@code test} starts with
+ *                      {@code build} (each model's checks once it is built) and ends after it, so the steps add up to more than
  *                      {@code millis}; a small dataset is generated while the database starts, so then
  *                      {@code generate} is the time the load (and any generation still running) added after
  *                      {@code database}, while {@link GenerateResult#millis()} counts from the start

@@ -74,10 +74,13 @@ class FapTest {
         assertThat(r.checks().failed()).isZero();
         assertThat(r.orThrow()).isSameAs(r);
         assertThat(r.stepMillis().keySet()).containsExactly("build", "test", "analyze", "report", "docs", "artifacts", "status");
-        // the analyses may finish before the build (they start once their inputs are built) but are announced
-        // after it; the checks run beside analyses and reports
-        assertThat(whole).hasSize(5).startsWith("build").endsWith("docs").containsOnlyOnce("test", "analyze", "report");
+        // the analyses start once their inputs are built and may end before the build; the checks end after the
+        // build (each model's checks run once it is built); the reports follow the analyses
+        assertThat(whole).hasSize(5).endsWith("docs").containsOnlyOnce("build", "test", "analyze", "report");
+        assertThat(whole.indexOf("build")).isLessThan(whole.indexOf("test"));
         assertThat(whole.indexOf("analyze")).isLessThan(whole.indexOf("report"));
+        assertThat(r.stepMillis().get("test")).isPositive().isGreaterThanOrEqualTo(r.stepMillis().get("build"));
+        assertThat(r.checks().startedAt()).isEqualTo(r.build().startedAt());
         assertThat(r.stepMillis().get("analyze")).isPositive();
         assertThat(r.database()).doesNotEndWith("stopped");
         assertThat(r.toString()).startsWith("FAP run finished in ").doesNotContain("  generate ")

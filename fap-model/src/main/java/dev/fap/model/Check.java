@@ -1,6 +1,7 @@
 package dev.fap.model;
 
 import dev.fap.core.FapException;
+import dev.fap.model.internal.SqlText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -226,12 +227,34 @@ public final class Check {
         return Optional.ofNullable(where);
     }
 
-    /** Relations besides the model this check reads (relationships, SCD2 valid version, staging source). */
+    /**
+     * Relations besides the model's rows that this check reads: the relation looked up (relationships, SCD2
+     * valid version), the staging source and {@value Model#QUARANTINE} (staging reconciliation), and every
+     * {@code bronze}/{@code silver}/{@code gold} relation named in the SQL it was declared with (expression,
+     * row count and freshness reference queries, the {@link #where} filter), lower-cased, in order of first
+     * appearance. The model's own relation is listed too when that SQL names it. A build that runs the checks
+     * as it goes ({@link Warehouse#buildAndTest}) starts a check only once these relations are built.
+     *
+     * <pre>{@code
+     * Check.rowCount("select count(*) from silver.stg_merchants").referencedRelations();   // [silver.stg_merchants]
+     * }</pre>
+     */
     public List<String> referencedRelations() {
-        return switch (kind) {
-            case RELATIONSHIPS, SCD2_VALID_VERSION, STAGING_RECONCILES -> List.of(args.get(0));
-            default -> List.of();
-        };
+        Set<String> out = new LinkedHashSet<>();
+        switch (kind) {
+            case RELATIONSHIPS, SCD2_VALID_VERSION -> out.add(args.get(0).toLowerCase(Locale.ROOT));
+            case STAGING_RECONCILES -> {
+                out.add(args.get(0).toLowerCase(Locale.ROOT));
+                out.add(Model.QUARANTINE);
+            }
+            case EXPRESSION, ROW_COUNT -> out.addAll(SqlText.references(args.get(0)));
+            case FRESHNESS -> out.addAll(SqlText.references(args.get(1)));
+            default -> { }
+        }
+        if (where != null) {
+            out.addAll(SqlText.references(where));
+        }
+        return List.copyOf(out);
     }
 
     /** A one-line description, e.g. {@code accepted_values(risk_rating in Low, Medium, High)}. */
@@ -280,15 +303,8 @@ public final class Check {
                     + rowCondition() + " group by " + columns.get(0);
             case RELATIONSHIPS -> "select r.* from " + rel + " where r." + columns.get(0) + " is not null and not exists (select 1 from "
                     + args.get(0) + " p where p." + args.get(1) + " = r." + columns.get(0) + ")";
-            case ROW_COUNT -> "select n_actual, n_expected from (select (select count(*) from " + rel + ") as n_actual, ("
-                    + args.get(0) + ") as n_expected) x where n_actual is distinct from n_expected";
-            case FRESHNESS -> "select latest, reference, reference - latest as lag from (select (select max("
-                    + columns.get(0) + ") from " + rel + ")::timestamptz as latest, (" + args.get(1)
-                    + ")::timestamptz as reference) x where latest is null or latest < reference - interval '" + args.get(0) + "'";
-            case STAGING_RECONCILES -> "select n_source, n_rows, n_quarantined, n_source - n_rows - n_quarantined as n_unaccounted from"
-                    + " (select (select count(*) from " + args.get(0) + ") as n_source, (select count(*) from " + rel
-                    + ") as n_rows, (select count(*) from " + Model.QUARANTINE + " q where q.model = " + quote(model.name())
-                    + ") as n_quarantined) x where n_source <> n_rows + n_quarantined";
+            case ROW_COUNT, STAGING_RECONCILES -> comparedRows(model, "(select count(*) from " + rel + ")");
+            case FRESHNESS -> comparedRows(model, "(select max(" + columns.get(0) + ") from " + rel + ")");
             case SCD2_ONE_CURRENT -> "select " + columns.get(0) + ", count(*) as n_current from " + rel + " where "
                     + Model.IS_CURRENT + " group by " + columns.get(0) + " having count(*) > 1";
             case SCD2_NO_OVERLAP -> "select * from (select " + columns.get(0) + ", " + vf + ", " + Model.VALID_TO + ", "
@@ -319,6 +335,54 @@ public final class Check {
         }
         // case, not and: the filter guards the condition as the filtered subquery of failingRowsSql does
         return Optional.of(where == null ? c : "case when (" + where + ") then (" + c + ") else false end");
+    }
+
+    /**
+     * For the checks that compare one aggregate of the model's rows with a reference ({@code row_count} and
+     * {@code staging_reconciles}: the number of rows; {@code freshness}: the latest timestamp): that aggregate
+     * over the model's rows, {@link #where} filter included, e.g. {@code max(transaction_ts)}; so that it can be
+     * computed in the scan that counts other checks' failing rows, and the check's query then read it
+     * ({@link #failingRowsSqlOfAggregate}) instead of scanning the model again. Empty for the other kinds.
+     *
+     * <pre>{@code
+     * Check.freshness("transaction_ts", Duration.ofDays(1), "select as_of_ts from silver.data_clock").rowAggregate();
+     * // Optional[max(transaction_ts)]
+     * }</pre>
+     */
+    public Optional<String> rowAggregate() {
+        String agg = switch (kind) {
+            case ROW_COUNT, STAGING_RECONCILES -> "count(*)";
+            case FRESHNESS -> "max(" + columns.get(0) + ")";
+            default -> null;
+        };
+        if (agg == null) {
+            return Optional.empty();
+        }
+        return Optional.of(where == null ? agg : agg + " filter (where " + where + ")");
+    }
+
+    /**
+     * For the kinds with a {@link #rowAggregate()}: the query {@link #failingRowsSql(Model)} with the model's
+     * aggregate given as the SQL expression {@code value} (e.g. a column of a scan that computed it) instead of
+     * a subquery over the model's rows; the same failing row (at most one) when {@code value} is that aggregate.
+     */
+    public Optional<String> failingRowsSqlOfAggregate(Model model, String value) {
+        return rowAggregate().map(a -> comparedRows(model, value));
+    }
+
+    /** The failing rows of a check comparing {@code aggregate} (of the model's rows) with its reference. */
+    private String comparedRows(Model model, String aggregate) {
+        return switch (kind) {
+            case ROW_COUNT -> "select n_actual, n_expected from (select " + aggregate + " as n_actual, (" + args.get(0)
+                    + ") as n_expected) x where n_actual is distinct from n_expected";
+            case FRESHNESS -> "select latest, reference, reference - latest as lag from (select " + aggregate + "::timestamptz as latest, ("
+                    + args.get(1) + ")::timestamptz as reference) x where latest is null or latest < reference - interval '" + args.get(0) + "'";
+            case STAGING_RECONCILES -> "select n_source, n_rows, n_quarantined, n_source - n_rows - n_quarantined as n_unaccounted from"
+                    + " (select (select count(*) from " + args.get(0) + ") as n_source, " + aggregate
+                    + " as n_rows, (select count(*) from " + Model.QUARANTINE + " q where q.model = " + quote(model.name())
+                    + ") as n_quarantined) x where n_source <> n_rows + n_quarantined";
+            default -> throw new IllegalStateException(kind + " compares no aggregate");
+        };
     }
 
     /**

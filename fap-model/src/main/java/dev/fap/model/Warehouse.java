@@ -19,6 +19,7 @@ import java.util.Objects;
  * Warehouse wh = Warehouse.on(db, project);
  * BuildResult b = wh.build(Selection.parse("+fact_transactions"), BuildOptions.defaults().withRefresh(Refresh.FULL));
  * TestResult t = wh.test(Selection.all());                  // failing rows in fap_meta.check_failures
+ * BuildAndTestResult bt = wh.buildAndTest(Selection.all());  // both: each model's checks as soon as it is built
  * wh.writeArtifacts(Path.of("target/fap"));                 // run_results.json + manifest.json
  * wh.writeDocs(Path.of("target/fap"));                      // index.html: catalog + lineage graph
  * }</pre>
@@ -66,6 +67,29 @@ public final class Warehouse {
     /** Builds every model with {@link BuildOptions#defaults()}. */
     public BuildResult build() {
         return build(Selection.all());
+    }
+
+    /**
+     * Builds the selected models and runs their checks, like {@code dbt build}: each model's checks start as
+     * soon as the model and the relations they read ({@link Check#referencedRelations()}) are built, on the
+     * workers the build leaves idle, while the rest of the build goes on. The results are those of
+     * {@link #build(Selection, BuildOptions)} followed by {@link #test(Selection, BuildOptions)} (two runs in
+     * {@code fap_meta.runs}; failing rows in {@code fap_meta.check_failures}), except that the checks of a model
+     * that was not built are {@link Status#SKIPPED} instead of run against its previous version. Checks never
+     * hold the build back: builds go first on the {@link BuildOptions#threads() workers}, and a failing check
+     * skips nothing. Neither failed models nor failing checks throw: see {@link BuildAndTestResult#orThrow()}.
+     *
+     * <pre>{@code
+     * BuildAndTestResult r = wh.buildAndTest(Selection.all(), BuildOptions.defaults().withFullRefresh()).orThrow();
+     * }</pre>
+     */
+    public BuildAndTestResult buildAndTest(Selection selection, BuildOptions options) {
+        return engine.buildAndTest(Objects.requireNonNull(selection, "selection"), Objects.requireNonNull(options, "options"));
+    }
+
+    /** Builds the selected models and runs their checks ({@link #buildAndTest(Selection, BuildOptions)}) with {@link BuildOptions#defaults()}. */
+    public BuildAndTestResult buildAndTest(Selection selection) {
+        return buildAndTest(selection, BuildOptions.defaults());
     }
 
     /** Runs the checks of the selected models. Failing checks do not throw: see {@link TestResult#orThrow()}. */

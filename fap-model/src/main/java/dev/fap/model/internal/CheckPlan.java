@@ -32,7 +32,9 @@ import java.util.Set;
  *   <li>The row-wise checks of a model ({@code not_null}, {@code range}, {@code expression},
  *       {@code accepted_values}) are counted together in one scan of the relation
  *       ({@code count(*) filter (where <failing row condition>)} per check); the model's other checks
- *       are counted as scalar subqueries of that same statement, one round trip per model.</li>
+ *       are counted as scalar subqueries of that same statement, one round trip per model. The checks that
+ *       compare an aggregate of the rows with a reference (row count, staging reconciliation, freshness)
+ *       take that aggregate ({@code count(*)}, {@code max(ts)}) from the same scan.</li>
  *   <li>The {@code relationships} and {@code scd2_valid_version} checks with the same {@linkplain Check.Lookup
  *       lookup} (column, relation, key) are counted over one left join of the model's rows to the relation:
  *       in the row-wise scan when a unique index on the key means the join cannot multiply rows (e.g. a fact
@@ -94,15 +96,25 @@ final class CheckPlan {
      * groups are joined to the relation. A relationships count is then exact (the rows of values without a
      * match); an SCD2 valid-version count is zero exactly when every value's event times lie in its version,
      * else an upper bound that the check's own query replaces.
+     *
+     * <p>{@code aggregated}: the checks comparing an aggregate of the model's rows with a reference (row count,
+     * staging reconciliation, freshness: {@link Check#rowAggregate()}), computed in the same pass; each
+     * check's query then reads that value instead of scanning the model again.
      */
-    record Pass(List<Integer> scanned, List<Join> joins, boolean grouped) {
+    record Pass(List<Integer> scanned, List<Join> joins, boolean grouped, List<Integer> aggregated) {
         Pass(List<Integer> scanned, List<Join> joins) {
-            this(scanned, joins, false);
+            this(scanned, joins, false, List.of());
         }
 
+        Pass(List<Integer> scanned, List<Join> joins, boolean grouped) {
+            this(scanned, joins, grouped, List.of());
+        }
+
+        /** The checks in the order of the pass's columns: scanned, each join's, aggregated. */
         List<Integer> checks() {
             List<Integer> all = new ArrayList<>(scanned);
             joins.forEach(j -> all.addAll(j.checks()));
+            all.addAll(aggregated);
             return all;
         }
     }
@@ -261,6 +273,7 @@ final class CheckPlan {
             boolean large = !r.view() && r.rows() >= LARGE_ROWS;
             long rows = Math.max(1, r.rows());
             List<Integer> scanned = new ArrayList<>();
+            List<Integer> aggregated = new ArrayList<>();
             Map<Check.Lookup, List<Integer>> lookups = new LinkedHashMap<>();
             List<Integer> counted = new ArrayList<>();
             long cost = r.view() ? VIEW_COST : 0;
@@ -271,6 +284,8 @@ final class CheckPlan {
                     served.put(i, index.get());
                 } else if (c.failingRowCondition().isPresent()) {
                     scanned.add(i);
+                } else if (c.rowAggregate().isPresent()) {
+                    aggregated.add(i);
                 } else if (c.lookup().isPresent()) {
                     lookups.computeIfAbsent(c.lookup().get(), k -> new ArrayList<>()).add(i);
                 } else if (large) {
@@ -299,8 +314,9 @@ final class CheckPlan {
                     cost += rows * weight(Check.Kind.RELATIONSHIPS);
                 }
             }
-            if (!scanned.isEmpty() || !folded.isEmpty()) {
-                passes.add(0, new Pass(List.copyOf(scanned), List.copyOf(folded), large && groupable(r, folded, checks)));
+            if (!scanned.isEmpty() || !folded.isEmpty() || !aggregated.isEmpty()) {
+                passes.add(0, new Pass(List.copyOf(scanned), List.copyOf(folded), large && groupable(r, folded, checks),
+                        List.copyOf(aggregated)));
                 cost += rows * (1 + folded.size());
             }
             if (!passes.isEmpty() || !counted.isEmpty()) {

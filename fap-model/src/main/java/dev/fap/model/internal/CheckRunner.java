@@ -57,8 +57,12 @@ final class CheckRunner {
         this.threads = threads;
     }
 
-    /** One check's result at its position in the run's list. */
-    private record Done(int position, CheckResult result) {}
+    /** One check's result at its position in the list it was planned from. */
+    record Done(int position, CheckResult result) {
+        Done shifted(int offset) {
+            return new Done(position + offset, result);
+        }
+    }
 
     /**
      * Runs {@code checks} (of the models at the same positions in {@code owners}); {@code lc} is the
@@ -66,10 +70,7 @@ final class CheckRunner {
      */
     List<CheckResult> run(Connection lc, List<Model> owners, List<Check> checks) throws SQLException {
         ProgressListener l = o.listener();
-        Set<String> relations = new LinkedHashSet<>();
-        owners.forEach(m -> relations.add(m.relation()));
-        checks.forEach(c -> c.lookup().ifPresent(k -> relations.add(k.relation()))); // unique keys decide how lookups join
-        CheckPlan.Plan plan = CheckPlan.plan(owners, checks, CheckPlan.catalog(lc, relations), CheckPlan.previousMillis(lc, runId));
+        CheckPlan.Plan plan = plan(lc, owners, checks, CheckPlan.previousMillis(lc, runId));
         CheckResult[] results = new CheckResult[checks.size()];
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "fap-test");
@@ -83,18 +84,11 @@ final class CheckRunner {
             }
             // the unique checks an index answers are recorded while the units run
             int finished = 0;
-            List<CheckResult> served = new ArrayList<>();
-            for (Map.Entry<Integer, CheckPlan.UniqueIndex> e : plan.servedByIndex().entrySet()) {
-                Model m = owners.get(e.getKey());
-                Check c = checks.get(e.getKey());
-                l.stepStarted("test:" + c.id(m), -1);
-                CheckResult r = result(m, c, Status.PASS, 0, 0, "passed without a scan: unique index " + e.getValue().name() + " on ("
-                        + String.join(", ", e.getValue().columns()) + ") enforces it", c.failingRowsSql(m));
-                l.stepFinished("test:" + c.id(m), 0, 0);
-                results[e.getKey()] = r;
-                served.add(r);
+            List<Done> served = served(plan, owners, checks);
+            for (Done d : served) {
+                results[d.position()] = d.result();
             }
-            MetaStore.recordChecks(lc, runId, served);
+            MetaStore.recordChecks(lc, runId, served.stream().map(Done::result).toList());
             for (int i = 0; i < served.size(); i++) {
                 l.progress("test", ++finished);
             }
@@ -121,7 +115,39 @@ final class CheckRunner {
         return Arrays.asList(results);
     }
 
-    private List<Done> runUnit(CheckPlan.Unit u, List<Check> checks) {
+    /**
+     * Plans {@code checks} (of the models at the same positions in {@code owners}) on what the catalog says
+     * about their models' relations and the relations they look up, read on {@code lc} now; ordered by
+     * {@code previousMillis} when it has every check (see {@link CheckPlan#plan}).
+     */
+    static CheckPlan.Plan plan(Connection lc, List<Model> owners, List<Check> checks, Map<String, Long> previousMillis) throws SQLException {
+        Set<String> relations = new LinkedHashSet<>();
+        owners.forEach(m -> relations.add(m.relation()));
+        checks.forEach(c -> c.lookup().ifPresent(k -> relations.add(k.relation()))); // unique keys decide how lookups join
+        return CheckPlan.plan(owners, checks, CheckPlan.catalog(lc, relations), previousMillis);
+    }
+
+    /** The results of the plan's unique checks that an index answers (passed without a scan), reported to the listener. */
+    List<Done> served(CheckPlan.Plan plan, List<Model> owners, List<Check> checks) {
+        List<Done> out = new ArrayList<>();
+        for (Map.Entry<Integer, CheckPlan.UniqueIndex> e : plan.servedByIndex().entrySet()) {
+            Model m = owners.get(e.getKey());
+            Check c = checks.get(e.getKey());
+            o.listener().stepStarted("test:" + c.id(m), -1);
+            out.add(new Done(e.getKey(), finish(result(m, c, Status.PASS, 0, 0, "passed without a scan: unique index " + e.getValue().name()
+                    + " on (" + String.join(", ", e.getValue().columns()) + ") enforces it", c.failingRowsSql(m)))));
+        }
+        return out;
+    }
+
+    /** The result of a check that did not run because its model was not built in this run. */
+    CheckResult skipped(Model m, Check c, String reason) {
+        o.listener().stepStarted("test:" + c.id(m), -1);
+        return finish(result(m, c, Status.SKIPPED, -1, 0, reason, c.failingRowsSql(m)));
+    }
+
+    /** Runs one unit of {@code checks} on a pooled connection of its own; its results at their positions in {@code checks}. */
+    List<Done> runUnit(CheckPlan.Unit u, List<Check> checks) {
         Model m = u.model();
         List<Integer> positions = u.checks();
         for (int p : positions) {
@@ -217,42 +243,57 @@ final class CheckRunner {
 
     /**
      * The unit's counts in one statement, in the order of {@link CheckPlan.Unit#checks()}: each pass as one
-     * row of filtered counts over {@code rel r} and its lookup joins, the counted checks as scalar subqueries.
+     * row of filtered counts (and compared aggregates) over {@code rel r} and its lookup joins, each compared
+     * aggregate's check evaluated on that row, the counted checks as scalar subqueries.
      * Null if the statement failed.
      */
     static long[] counts(Connection c, CheckPlan.Unit u, List<Check> checks, String rel) throws SQLException {
         Model m = u.model();
         List<String> from = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
         int items = 0;
         for (CheckPlan.Pass pass : u.passes()) {
+            String alias = "p" + from.size();
             if (pass.grouped()) {
-                from.add(groupedPass(pass, checks, rel, items) + " p" + from.size());
-                items += pass.checks().size();
-                continue;
-            }
-            List<String> filtered = new ArrayList<>();
-            for (int p : pass.scanned()) {
-                filtered.add("count(*) filter (where " + checks.get(p).failingRowCondition().orElseThrow() + ") as c" + items++);
-            }
-            StringBuilder joins = new StringBuilder();
-            for (int k = 0; k < pass.joins().size(); k++) {
-                CheckPlan.Join j = pass.joins().get(k);
-                String alias = "j" + k;
-                joins.append("\n  ").append(j.lookup().join(alias, j.validity()));
-                for (int p : j.checks()) {
-                    filtered.add("count(*) filter (where " + checks.get(p).failingLookupCondition(alias).orElseThrow() + ") as c" + items++);
+                from.add(groupedPass(pass, checks, rel, items) + " " + alias);
+            } else {
+                List<String> filtered = new ArrayList<>();
+                int item = items;
+                for (int p : pass.scanned()) {
+                    filtered.add("count(*) filter (where " + checks.get(p).failingRowCondition().orElseThrow() + ") as c" + item++);
                 }
+                StringBuilder joins = new StringBuilder();
+                for (int k = 0; k < pass.joins().size(); k++) {
+                    CheckPlan.Join j = pass.joins().get(k);
+                    joins.append("\n  ").append(j.lookup().join("j" + k, j.validity()));
+                    for (int p : j.checks()) {
+                        filtered.add("count(*) filter (where " + checks.get(p).failingLookupCondition("j" + k).orElseThrow() + ") as c" + item++);
+                    }
+                }
+                for (int p : pass.aggregated()) {
+                    filtered.add(checks.get(p).rowAggregate().orElseThrow() + " as a" + item++);
+                }
+                from.add("(select " + String.join(",\n  ", filtered) + "\nfrom " + rel + " r" + joins + ") " + alias);
             }
-            from.add("(select " + String.join(",\n  ", filtered) + "\nfrom " + rel + " r" + joins + ") p" + from.size());
+            int counted = pass.checks().size() - pass.aggregated().size();
+            for (int k = 0; k < counted; k++) {
+                columns.add(alias + ".c" + items++);
+            }
+            // a compared aggregate: the check's own query over the pass's value, one row if it fails
+            for (int p : pass.aggregated()) {
+                columns.add("(select count(*) from (" + checks.get(p).failingRowsSqlOfAggregate(m, alias + ".a" + items).orElseThrow()
+                        + ") f) as c" + items++);
+            }
         }
         List<String> subqueries = new ArrayList<>();
         for (int p : u.counted()) {
-            subqueries.add("(select count(*) from (" + checks.get(p).failingRowsSql(m, rel) + ") f) as c" + items++);
+            subqueries.add("(select count(*) from (" + checks.get(p).failingRowsSql(m, rel) + ") f) as c" + items);
+            columns.add("q.c" + items++);
         }
         if (!subqueries.isEmpty()) {
             from.add("(select " + String.join(",\n  ", subqueries) + ") q");
         }
-        String sql = "select * from " + String.join("\ncross join ", from);
+        String sql = "select " + String.join(", ", columns) + "\nfrom " + String.join("\ncross join ", from);
         if (u.bigAggregate()) {
             c.setAutoCommit(false);
         }
@@ -281,7 +322,8 @@ final class CheckRunner {
     /**
      * A {@linkplain CheckPlan.Pass#grouped() grouped} pass: the rows aggregated by the first join's column
      * (row-wise and other joins' counts per value, rows and event-time range per value), then those groups
-     * joined to the first lookup's relation. Its columns {@code c<first>...} in the order of the pass's checks.
+     * joined to the first lookup's relation. Its columns {@code c<first>...} in the order of the pass's checks
+     * ({@code a<n>} for a compared aggregate).
      */
     private static String groupedPass(CheckPlan.Pass pass, List<Check> checks, String rel, int first) {
         CheckPlan.Join key = pass.joins().get(0);
@@ -316,6 +358,11 @@ final class CheckRunner {
                 inner.add("count(*) filter (where " + checks.get(p).failingLookupCondition("j" + k).orElseThrow() + ") as c" + item);
                 outer.add("sum(g.c" + item + ") as c" + item++);
             }
+        }
+        for (int p : pass.aggregated()) {
+            // per group, then over the groups: counts add up, the latest is the latest of the groups' latest
+            inner.add(checks.get(p).rowAggregate().orElseThrow() + " as a" + item);
+            outer.add((checks.get(p).kind() == Check.Kind.FRESHNESS ? "max" : "sum") + "(g.a" + item + ") as a" + item++);
         }
         return "(select " + String.join(",\n  ", outer) + "\nfrom (select " + String.join(",\n  ", inner) + "\nfrom " + rel + " r" + joins
                 + "\ngroup by r." + key.lookup().column() + ") g\n" + key.lookup().join("j0", key.validity(), "g.fap_group_key") + ")";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fap.model.Check;
 import dev.fap.model.Layer;
 import dev.fap.model.Model;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,5 +137,29 @@ class CheckPlanTest {
                 .containsExactly("v 1800", "big 1500", "small 30", "big 30");
         ms.remove("v.range_x");
         assertThat(plan(ms).units().get(0).model().name()).isEqualTo("big");
+    }
+
+    @Test
+    void comparedAggregatesRideTheModelsScanOfALargeTable() {
+        Model fact = Model.table("fact", Layer.GOLD).sql("select 1")
+                .check(Check.notNull("id"))
+                .check(Check.rowCount("select count(*) from silver.src"))
+                .check(Check.freshness("ts", Duration.ofDays(1), "select as_of_ts from silver.data_clock"))
+                .check(Check.stagingReconciles("bronze.src"))
+                .check(Check.unique("id"));
+        List<Model> owners = fact.checks().stream().map(c -> fact).toList();
+        Map<String, CheckPlan.Relation> catalog = Map.of("gold.fact",
+                new CheckPlan.Relation("gold.fact", true, false, 10_000_000, List.of("id", "ts"), List.of()));
+        CheckPlan.Plan p = CheckPlan.plan(owners, fact.checks(), catalog, Map.of());
+        // one scan counts the nulls, the rows and the latest ts; only the unique check needs a pass of its own
+        assertThat(p.units()).hasSize(2);
+        CheckPlan.Unit scan = p.units().stream().filter(u -> !u.passes().isEmpty()).findFirst().orElseThrow();
+        assertThat(scan.passes()).singleElement().satisfies(pass -> {
+            assertThat(pass.scanned()).containsExactly(0);
+            assertThat(pass.aggregated()).containsExactly(1, 2, 3);
+        });
+        assertThat(scan.checks()).containsExactly(0, 1, 2, 3);
+        assertThat(scan.inexact(fact.checks())).isEmpty();
+        assertThat(p.units()).filteredOn(u -> u.passes().isEmpty()).singleElement().satisfies(u -> assertThat(u.counted()).containsExactly(4));
     }
 }

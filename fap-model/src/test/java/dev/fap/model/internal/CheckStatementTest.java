@@ -11,6 +11,7 @@ import dev.fap.model.Project;
 import dev.fap.model.Warehouse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,19 @@ class CheckStatementTest {
                 .check(Check.notNull("amount"))
                 .check(Check.relationships("customer_key", "gold.dim", "customer_key"))
                 .check(Check.validVersion("customer_key", "gold.dim", "customer_key", "day"))
-                .check(Check.acceptedValues("customer_key", "10", "11", "20"));
+                .check(Check.acceptedValues("customer_key", "10", "11", "20"))
+                // compared aggregates, taken from the same pass: count(*), max(day), with and without a filter
+                .check(Check.rowCount("select 200000"))
+                .check(Check.rowCount("select 5").name("wrong_count"))
+                .check(Check.freshness("day", Duration.ofDays(1), "select date '2024-12-01'"))        // latest day 2024-11-26
+                .check(Check.freshness("day", Duration.ofDays(30), "select date '2024-12-01'").name("fresh_within_month"))
+                .check(Check.rowCount("select 50000").where("customer_key = 99").name("missing_key_rows"))
+                // key 10's latest day is 2024-11-23, all rows' 2024-11-26: fails only with the filter
+                .check(Check.freshness("day", Duration.ofDays(1), "select date '2024-11-25'").where("customer_key = 10")
+                        .name("key_10_fresh"))
+                .check(Check.stagingReconciles("bronze.fact"));
         Warehouse.on(db, Project.of(dim, fact)).build().orThrow();
-        List<Model> owners = List.of(fact, fact, fact, fact);
+        List<Model> owners = fact.checks().stream().map(x -> fact).toList();
         List<Check> checks = new ArrayList<>(fact.checks());
         // what each check's own query counts
         long[] expected = new long[checks.size()];
@@ -55,7 +66,7 @@ class CheckStatementTest {
                 expected[i] = Long.parseLong(Jdbc.rows(c, "select count(*) from (" + checks.get(i).failingRowsSql(fact) + ") f").get(0)[0]);
             }
             // key 99 missing (50,000 rows); key 10 after its version ended (50,000); key 11 before it began (40,000)
-            assertThat(expected).containsExactly(200, 50_000, 140_000, 1);
+            assertThat(expected).containsExactly(200, 50_000, 140_000, 1, 0, 1, 1, 0, 0, 1, 0);
             Map<String, CheckPlan.Relation> catalog = CheckPlan.catalog(c, List.of("gold.fact", "gold.dim"));
             assertThat(catalog.get("gold.fact").distinct("customer_key")).contains(4L);
             for (boolean grouped : new boolean[] {true, false}) {
@@ -65,8 +76,12 @@ class CheckStatementTest {
                 assertThat(u.passes()).singleElement().satisfies(p -> assertThat(p.grouped()).isEqualTo(grouped));
                 long[] counts = CheckRunner.counts(c, u, checks, "gold.fact");
                 assertThat(counts).as("the unit's statement runs").isNotNull();
-                // in the order of the unit: not_null, accepted_values (scanned), then the lookups
-                assertThat(u.checks()).containsExactly(0, 3, 1, 2);
+                // in the order of the unit: not_null, accepted_values (scanned), then the lookups, then the aggregates
+                assertThat(u.checks()).containsExactly(0, 3, 1, 2, 4, 5, 6, 7, 8, 9, 10);
+                assertThat(u.counted()).isEmpty();
+                for (int k = 4; k < checks.size(); k++) {
+                    assertThat(counts[k]).as(checks.get(k).name() + (grouped ? " grouped" : "")).isEqualTo(expected[k]);
+                }
                 assertThat(counts[0]).isEqualTo(expected[0]);
                 assertThat(counts[1]).isPositive();                            // accepted values: groups are counted later
                 assertThat(counts[2]).isEqualTo(expected[1]);                  // relationships: exact either way
