@@ -48,10 +48,13 @@ with clock as (
     cross join clock c
     left join gold.dim_product dp on dp.product_id = a.product_id
 ), tx as (
-    -- the transactions' columns used here: an incremental run reads them four times, from one scan of the wide
-    -- table (a full build reads them once, and the planner folds this into that query)
-    select t.account_id, t.transaction_date, t.amount, t.is_declined, t.is_fraud, t._batch_id
+    -- the transactions' columns used here, with their account's number and days: an incremental run reads them
+    -- four times, from one scan of the wide table and one join (a full build reads them once, and the planner
+    -- folds this into that query)
+    select a.acct_no, t.account_id, t.transaction_date, t.amount, t.is_declined, t.is_fraud, t._batch_id,
+           a.first_day, a.last_day, a.prev_day
     from silver.stg_transactions t
+    join acct a on a.account_id = t.account_id
 {{incremental
 ), seen as (
     -- the load batch that brought the last stored day: rows of later batches are new to the table
@@ -64,8 +67,8 @@ with clock as (
     -- late rows: transactions of a stored day, customers or customer changes loaded after the batch
     -- that brought the last stored day
     select t.account_id
-    from tx t, seen, clock c
-    where t.transaction_date <= c.prev_day and t._batch_id > seen.batch_id
+    from tx t, seen
+    where t.transaction_date <= t.prev_day and t._batch_id > seen.batch_id
     union
     select a.account_id
     from acct a
@@ -78,8 +81,8 @@ with clock as (
     select a.account_id
     from acct a
     left join (select t.account_id, sum(case when t.is_declined then 0 else t.amount end) as shift
-               from tx t join acct a2 on a2.account_id = t.account_id
-               where t.transaction_date > least(a2.last_day, a2.prev_day) or t.transaction_date < a2.first_day
+               from tx t
+               where t.transaction_date > least(t.last_day, t.prev_day) or t.transaction_date < t.first_day
                group by t.account_id) sh on sh.account_id = a.account_id
     left join {this} s on s.snapshot_date = least(a.last_day, a.prev_day) and s.account_id = a.account_id
     where a.first_day <= a.prev_day
@@ -95,7 +98,7 @@ with clock as (
     -- approved changes, flows and counts per account and day: every day on a full build; on an
     -- incremental run the days after the last stored day (and any before the account's first day),
     -- and every day of a stale account
-    select a.acct_no, t.transaction_date as d,
+    select t.acct_no, t.transaction_date as d,
            sum(case when t.is_declined then 0 else t.amount end)                          as net_change,
            sum(case when not t.is_declined and t.amount > 0 then t.amount else 0 end)     as inflow_amount,
            sum(case when not t.is_declined and t.amount < 0 then -t.amount else 0 end)    as outflow_amount,
@@ -103,9 +106,8 @@ with clock as (
            (count(*) filter (where t.is_declined))::int                                   as declined_count,
            (count(*) filter (where t.is_fraud))::int                                      as fraud_count
     from tx t
-    join acct a on a.account_id = t.account_id
-    {{incremental where t.transaction_date > a.prev_day or t.transaction_date < a.first_day or t.account_id in (select s.account_id from stale s)}}
-    group by a.acct_no, t.transaction_date
+    {{incremental where t.transaction_date > t.prev_day or t.transaction_date < t.first_day or t.account_id in (select s.account_id from stale s)}}
+    group by t.acct_no, t.transaction_date
 ), todo as (
     -- per account the first day to (re)compute and the balance at the end of the day before it:
     -- current_balance minus the approved changes before the account's first day and from the start day on

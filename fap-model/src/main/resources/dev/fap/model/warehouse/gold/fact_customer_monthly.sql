@@ -9,18 +9,25 @@
 -- as in the daily snapshot.
 --
 -- Incremental runs (merged on customer_id, month_start) recompute the months from the table's last
--- month on (the months the new days touch), reading two months before it for the rolling and
--- month-over-month metrics; a customer whose stored history no longer matches the data ("stale":
+-- month on (the months the new days touch); the rolling and month-over-month metrics read the two
+-- stored months before it (their total_spend and transaction_count, which the checks below keep in
+-- line with the data); a customer whose stored history no longer matches the data ("stale":
 -- transactions before that month that the stored counts do not include, a stored month-end balance
 -- that no longer matches, or no stored month although the customer's first month is older) is
 -- recomputed from its first month. A full refresh computes every month. Not covered incrementally
 -- (a full refresh repairs them): late rows of the other sources (interactions, loan payments,
--- applications, alerts, campaign contacts) in months before the table's last month.
+-- applications, alerts, campaign contacts) in months before the table's last month, and changed
+-- amounts of transactions in those months.
 with clock as (
-    select k.*, p.last_month, (p.last_month - interval '2 months')::date as window_start
+    select k.*, p.last_month
     from silver.data_clock k,
          -- the table's last month; null on a full build
          (select max(x) as last_month from (select null::date as x {{incremental union all select max(month_start) from {this}}}) p) p
+), tx as (
+    -- the transactions' columns used here: an incremental run reads them twice, from one scan of the wide table (a
+    -- full build reads them once, and the planner folds this into that query)
+    select t.account_id, t.transaction_date, t.amount, t.is_declined
+    from silver.stg_transactions t
 ), stale as (
     select null::text as customer_id where false
     {{incremental
@@ -47,7 +54,7 @@ with clock as (
                from silver.stg_accounts a
                cross join clock k
                left join (select t.account_id, sum(case when t.is_declined then 0 else t.amount end) as shift
-                          from silver.stg_transactions t
+                          from tx t
                           join silver.stg_accounts a2 on a2.account_id = t.account_id
                           cross join clock k2
                           where t.transaction_date >= k2.last_month or t.transaction_date < greatest(a2.open_date, k2.data_start_date)
@@ -58,16 +65,14 @@ with clock as (
     where m.end_of_month_balance is distinct from b.balance
     }}
 ), scope as (
-    -- per customer the first month to compute (from_month) and the first month to return (out_month)
+    -- per customer the first month to compute
     select c.customer_id, c.signup_date,
            case when k.last_month is null or c.customer_id in (select s.customer_id from stale s) then date '-infinity'
-                else k.window_start end                                 as from_month,
-           case when k.last_month is null or c.customer_id in (select s.customer_id from stale s) then date '-infinity'
-                else k.last_month end                                   as out_month
+                else k.last_month end                                   as from_month
     from silver.stg_customers c, clock k
     where c.signup_date <= k.as_of_date
 ), months as (
-    select c.customer_id, m::date as month_start, c.out_month
+    select c.customer_id, m::date as month_start
     from scope c, clock k,
          generate_series(date_trunc('month', greatest(c.signup_date, k.data_start_date, c.from_month)::timestamp),
                          date_trunc('month', k.as_of_date::timestamp), interval '1 month') m
@@ -86,7 +91,7 @@ with clock as (
     -- approved changes per account and day from the start day on, plus those before the account's
     -- first day
     select a.acct_no, t.transaction_date as d, sum(case when t.is_declined then 0 else t.amount end) as net_change
-    from silver.stg_transactions t
+    from tx t
     join acct a on a.account_id = t.account_id
     where t.transaction_date >= a.start_day or t.transaction_date < a.first_day
     group by a.acct_no, t.transaction_date
@@ -211,7 +216,7 @@ with clock as (
     join scope s on s.customer_id = x.customer_id and x.contact_date >= s.from_month
     group by 1, 2
 ), joined as (
-    select m.customer_id, m.month_start, m.out_month,
+    select m.customer_id, m.month_start,
            (m.month_start + interval '1 month - 1 day')::date          as month_end,
            coalesce(t.transaction_count, 0)::int                       as transaction_count,
            coalesce(t.approved_count, 0)::int                          as approved_count,
@@ -271,14 +276,26 @@ with clock as (
     left join apps ap on ap.customer_id = m.customer_id and ap.month_start = m.month_start
     left join alerts al on al.customer_id = m.customer_id and al.month_start = m.month_start
     left join campaigns cp on cp.customer_id = m.customer_id and cp.month_start = m.month_start
-), rolled as (
-    -- month-over-month and rolling metrics, before an incremental run drops the months it only reads
-    select j.*,
-           lag(j.total_spend) over w                                                 as prev_month_spend,
-           sum(j.total_spend) over (w rows between 2 preceding and current row)      as rolling_3m_spend,
-           sum(j.transaction_count) over (w rows between 2 preceding and current row)::int as rolling_3m_transactions
+), spend as (
+    -- what the month-over-month and rolling metrics read: the months computed here and, on an incremental
+    -- run, the two stored months before them
+    select j.customer_id, j.month_start, j.total_spend, j.transaction_count
     from joined j
-    window w as (partition by j.customer_id order by j.month_start)
+    {{incremental
+    union all
+    select m.customer_id, m.month_start, m.total_spend, m.transaction_count
+    from {this} m
+    join scope s on s.customer_id = m.customer_id
+    where m.month_start < s.from_month and m.month_start >= (s.from_month - interval '2 months')::date
+    }}
+), rolled as (
+    -- the window runs over these narrow rows, not over the wide joined ones
+    select r.customer_id, r.month_start,
+           lag(r.total_spend) over w                                                 as prev_month_spend,
+           sum(r.total_spend) over (w rows between 2 preceding and current row)      as rolling_3m_spend,
+           sum(r.transaction_count) over (w rows between 2 preceding and current row)::int as rolling_3m_transactions
+    from spend r
+    window w as (partition by r.customer_id order by r.month_start)
 )
 select (date_part('year', j.month_start::timestamp) * 100 + date_part('month', j.month_start::timestamp))::int as month_key,
        (date_part('year', j.month_start::timestamp) * 10000 + date_part('month', j.month_start::timestamp) * 100 + 1)::int as date_key,
@@ -302,12 +319,13 @@ select (date_part('year', j.month_start::timestamp) * 100 + date_part('month', j
        j.loan_payments_due, j.late_payments, j.missed_payments, j.total_days_late, j.late_fees,
        j.scheduled_payment_amount, j.actual_payment_amount,
        j.credit_applications, j.credit_approvals, j.fraud_alerts, j.campaign_contacts, j.campaign_conversions,
-       j.prev_month_spend,
-       round((j.total_spend - j.prev_month_spend) / nullif(j.prev_month_spend, 0), 4)       as spend_change_mom,
-       j.rolling_3m_spend,
-       j.rolling_3m_transactions
-from rolled j
+       r.prev_month_spend,
+       round((j.total_spend - r.prev_month_spend) / nullif(r.prev_month_spend, 0), 4)       as spend_change_mom,
+       r.rolling_3m_spend,
+       r.rolling_3m_transactions
+from joined j
+join rolled r on r.customer_id = j.customer_id and r.month_start = j.month_start
 join gold.dim_customer v on v.customer_id = j.customer_id
                         and least(j.month_end, (select as_of_date from clock)) >= v.valid_from
                         and least(j.month_end, (select as_of_date from clock)) < v.valid_to
-where j.month_start >= j.out_month
+
