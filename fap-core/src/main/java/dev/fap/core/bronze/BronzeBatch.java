@@ -88,7 +88,7 @@ public final class BronzeBatch implements AutoCloseable {
     }
 
     /**
-     * The writer for {@code table}'s rows, in COPY text format, data columns in contract order (the
+     * The writer for {@code table}'s rows (COPY binary format), data columns in contract order (the
      * batch id is appended by the writer). Calling again for the same table returns the same writer.
      */
     public BronzeRowWriter table(BronzeTable table) {
@@ -97,18 +97,17 @@ public final class BronzeBatch implements AutoCloseable {
         if (w != null) {
             return w;
         }
-        String suffix = "\t" + batchId;
+        byte[] suffix = int8Fields(batchId);
         try {
             if (live == null) {
                 live = table;
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                PGCopyOutputStream out = new PGCopyOutputStream(copy.copyIn(copySql(table, "text")), 1 << 16);
-                w = BronzeRowWriter.withRowSuffix(out, BronzeRowWriter.Format.COPY_TEXT, suffix);
+                PGCopyOutputStream out = new PGCopyOutputStream(copy.copyIn(copySql(table, "binary")), 1 << 16);
+                w = BronzeRowWriter.copyBinary(out, table.columns(), suffix, 1);
             } else {
                 Path spool = Files.createTempFile("fap-bronze-" + table.tableName() + "-", ".copy");
                 spools.put(table, spool);
-                w = BronzeRowWriter.withRowSuffix(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16),
-                        BronzeRowWriter.Format.COPY_TEXT, suffix);
+                w = BronzeRowWriter.copyBinary(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16), table.columns(), suffix, 1);
             }
         } catch (SQLException e) {
             throw SqlErrors.translate(e, "starting COPY into bronze." + table.tableName());
@@ -147,12 +146,14 @@ public final class BronzeBatch implements AutoCloseable {
         }
         // the queries run before the main connection starts its COPY (a connection in COPY takes no query)
         int extra = lanes - 1 == 0 ? 0 : freePreparedSlots(lanes - 1);
-        String loadedAt = null;
+        long loadedAt = 0;
         if (extra > 0) {
+            // now() in microseconds since 2000-01-01 UTC, a timestamptz's binary form
             try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("select now()::text, pg_try_advisory_lock(" + LANE_LOCK + ", " + (int) batchId + ")")) {
+                 ResultSet rs = s.executeQuery("select (extract(epoch from now()) * 1000000)::bigint - 946684800000000, pg_try_advisory_lock("
+                         + LANE_LOCK + ", " + (int) batchId + ")")) {
                 rs.next();
-                loadedAt = rs.getString(1);
+                loadedAt = rs.getLong(1);
                 lanesLocked = rs.getBoolean(2);
             } catch (SQLException e) {
                 throw SqlErrors.translate(e, "starting parallel COPY into bronze." + table.tableName());
@@ -174,9 +175,9 @@ public final class BronzeBatch implements AutoCloseable {
                 c.setAutoCommit(false);
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
                 String sql = "copy " + Database.BRONZE + "." + table.tableName() + " (" + String.join(", ", table.columnNames()) + ", "
-                        + BronzeTable.BATCH_ID_COLUMN + ", " + BronzeTable.LOADED_AT_COLUMN + ") from stdin with (format text)";
+                        + BronzeTable.BATCH_ID_COLUMN + ", " + BronzeTable.LOADED_AT_COLUMN + ") from stdin with (format binary)";
                 PGCopyOutputStream out = new PGCopyOutputStream(copy.copyIn(sql), 1 << 16);
-                BronzeRowWriter w = BronzeRowWriter.withRowSuffix(out, BronzeRowWriter.Format.COPY_TEXT, "\t" + batchId + "\t" + loadedAt);
+                BronzeRowWriter w = BronzeRowWriter.copyBinary(out, table.columns(), int8Fields(batchId, loadedAt), 2);
                 extraLanes.add(new Lane(c, table, w, gid(batchId, i)));
                 result.add(w);
             } catch (SQLException e) {
@@ -258,7 +259,7 @@ public final class BronzeBatch implements AutoCloseable {
                 BronzeRowWriter w = writers.get(e.getKey());
                 w.close();
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(e.getValue()), 1 << 16)) {
-                    copy.copyIn(copySql(e.getKey(), "text"), in, 1 << 16);
+                    copy.copyIn(copySql(e.getKey(), "binary"), in, 1 << 16);
                 }
                 rows.put(e.getKey(), w.rows());
             }
@@ -409,6 +410,15 @@ public final class BronzeBatch implements AutoCloseable {
         if (finished) {
             throw new IllegalStateException("bronze batch " + batchId + " is already committed or closed");
         }
+    }
+
+    /** COPY binary fields of 8-byte integers (an int8, or a timestamptz in microseconds): length 8, big-endian value. */
+    private static byte[] int8Fields(long... values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 * values.length);
+        for (long v : values) {
+            b.putInt(8).putLong(v);
+        }
+        return b.array();
     }
 
     private static String copySql(BronzeTable table, String format) {
