@@ -76,8 +76,9 @@ public final class Warehouse {
      * {@link #build(Selection, BuildOptions)} followed by {@link #test(Selection, BuildOptions)} (two runs in
      * {@code fap_meta.runs}; failing rows in {@code fap_meta.check_failures}), except that the checks of a model
      * that was not built are {@link Status#SKIPPED} instead of run against its previous version. Checks never
-     * hold the build back: builds go first on the {@link BuildOptions#threads() workers}, and a failing check
-     * skips nothing. Neither failed models nor failing checks throw: see {@link BuildAndTestResult#orThrow()}.
+     * hold the build back: builds go first on the {@link BuildOptions#threads() workers} (the checks take at most
+     * all but one while models remain), and a failing check skips nothing. It uses the connections of a build:
+     * one for the run lock and the run records, one per worker. Neither failed models nor failing checks throw: see {@link BuildAndTestResult#orThrow()}.
      *
      * <pre>{@code
      * BuildAndTestResult r = wh.buildAndTest(Selection.all(), BuildOptions.defaults().withFullRefresh()).orThrow();

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,7 +41,8 @@ import java.util.function.Supplier;
  * like {@code dbt build}, so that checks fill the cores that the build's long tail leaves idle.
  *
  * <p>A model's build waits for no check: builds go first in the queue, check units (planned per model by
- * {@link CheckRunner#plan} on the catalog as the build left it) after them, largest first. A check never
+ * {@link CheckRunner#plan} on the catalog as the build left it) after them, largest first, and while models
+ * remain to be built the checks occupy at most all workers but one. A check never
  * reads a relation mid-swap: every relation it reads is published before it starts, and later swaps in
  * this run replace only relations (and the views over them) that it does not read. The checks of a model
  * that was not built (failed, or skipped after an upstream failure) are reported {@link Status#SKIPPED}.
@@ -73,7 +75,12 @@ final class BuildSchedule {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final AtomicLong sequence = new AtomicLong();
     private final ThreadPoolExecutor pool;
+    private final int threads;
     private int running;
+    /** Check units not yet handed to the pool: at most {@link #checkSlots()} run at once. */
+    private final PriorityQueue<Task> pendingChecks = new PriorityQueue<>();
+    private int checksRunning;
+    private boolean buildDone;
 
     // checks (none when checker is null)
     private final CheckRunner checker;
@@ -133,6 +140,7 @@ final class BuildSchedule {
             Group g = new Group(m, from, List.copyOf(owners.subList(from, to)), List.copyOf(checks.subList(from, to)), pending);
             pending.forEach(p -> groupsWaitingOn.computeIfAbsent(p, k -> new ArrayList<>()).add(g));
         }
+        this.threads = threads;
         PriorityBlockingQueue<Runnable> queue = new PriorityBlockingQueue<>();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, queue, r -> {
             Thread t = new Thread(r, checker == null ? "fap-build" : "fap-build-test");
@@ -171,21 +179,26 @@ final class BuildSchedule {
                 }
             }
             if (results.size() == models.size()) {
+                buildDone = true;
                 buildEnded.accept(List.copyOf(results));
             }
+            dispatchChecks();
             while (running > 0) {
                 Event e = events.take();
                 running--;
                 if (e instanceof Built b) {
                     built(b.result());
                     if (results.size() == models.size()) {
+                        buildDone = true;
                         buildEnded.accept(List.copyOf(results));
                     }
                 } else if (e instanceof Checked c) {
+                    checksRunning--;
                     checked(c.done());
                 } else if (e instanceof Crashed x) {
                     throw new FapException(ErrorCode.INTERNAL, x.what() + " crashed: " + x.cause(), "report this bug", x.cause());
                 }
+                dispatchChecks();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -197,13 +210,34 @@ final class BuildSchedule {
     }
 
     private void submitBuild(Model m) {
-        submit(0, 0, "model build", () -> new Built(buildOne(m)));
+        running++;
+        pool.execute(task(0, 0, "model build", () -> new Built(buildOne(m))));
     }
 
-    /** Queues work: lower {@code rank} first (builds 0, checks 1), then higher {@code cost}, then first come. */
-    private void submit(int rank, long cost, String what, Supplier<Event> work) {
-        running++;
-        pool.execute(new Task(rank, cost, sequence.getAndIncrement(), () -> {
+    /** Queues a check unit; {@link #dispatchChecks()} hands it to the pool when a slot is free, largest first. */
+    private void submitCheck(long cost, Supplier<Event> work) {
+        pendingChecks.add(task(1, cost, "check", work));
+    }
+
+    /**
+     * While models are still to be built, check units take at most all workers but one, so that a model that
+     * becomes ready (the build's critical path) never waits for checks to end; once the build is done, all.
+     */
+    private int checkSlots() {
+        return buildDone ? threads : Math.max(1, threads - 1);
+    }
+
+    private void dispatchChecks() {
+        while (checksRunning < checkSlots() && !pendingChecks.isEmpty()) {
+            checksRunning++;
+            running++;
+            pool.execute(pendingChecks.poll());
+        }
+    }
+
+    /** Work for the pool, ordered: lower {@code rank} first (builds 0, checks 1), then higher {@code cost}, then first come. */
+    private Task task(int rank, long cost, String what, Supplier<Event> work) {
+        return new Task(rank, cost, sequence.getAndIncrement(), () -> {
             Event e;
             try {
                 e = work.get();
@@ -211,7 +245,7 @@ final class BuildSchedule {
                 e = new Crashed(what, t);
             }
             events.add(e);
-        }));
+        });
     }
 
     private record Task(int rank, long cost, long seq, Runnable work) implements Runnable, Comparable<Task> {
@@ -284,7 +318,7 @@ final class BuildSchedule {
         CheckPlan.Plan plan = CheckRunner.plan(meta, g.owners(), g.checks(), previousMillis);
         checked(checker.served(plan, g.owners(), g.checks()).stream().map(d -> d.shifted(g.offset())).toList());
         for (CheckPlan.Unit u : plan.units()) {
-            submit(1, u.cost(), "check", () -> new Checked(checker.runUnit(u, g.checks()).stream().map(d -> d.shifted(g.offset())).toList()));
+            submitCheck(u.cost(), () -> new Checked(checker.runUnit(u, g.checks()).stream().map(d -> d.shifted(g.offset())).toList()));
         }
     }
 

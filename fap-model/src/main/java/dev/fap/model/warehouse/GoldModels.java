@@ -156,9 +156,10 @@ final class GoldModels {
                 .check(Check.relationships("customer_key", "gold.dim_customer", "customer_key"))
                 .check(Check.validVersion("customer_key", "gold.dim_customer", "customer_key", "snapshot_date"))
                 .check(Check.expression("balance_follows_transactions", "closing_balance = opening_balance + net_change"))
-                .check(Check.expression("one_row_per_day", "(select count(*) from gold.fact_account_daily_snapshot)"
-                        + " = (select coalesce(sum(greatest(least(coalesce(a.close_date, k.as_of_date), k.as_of_date)"
-                        + " - greatest(a.open_date, k.data_start_date) + 1, 0)), 0) from silver.stg_accounts a, silver.data_clock k)"))
+                // a row count: the rows are counted in the scan of the other checks (was a second scan of the table)
+                .check(Check.rowCount("select coalesce(sum(greatest(least(coalesce(a.close_date, k.as_of_date), k.as_of_date)"
+                        + " - greatest(a.open_date, k.data_start_date) + 1, 0)), 0) from silver.stg_accounts a, silver.data_clock k")
+                        .name("one_row_per_day"))
                 // an account's last day is the data's "now" or its closing day: every other row passes on the first
                 // two comparisons, only those few are looked up (was two hashed lookups per row)
                 .check(Check.expression("ends_at_current_balance", "(snapshot_date <> (select as_of_date from silver.data_clock)"

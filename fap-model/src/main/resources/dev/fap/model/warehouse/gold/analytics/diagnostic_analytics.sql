@@ -3,7 +3,8 @@
 -- One row per (analysis, dimension, segment); segment_order sorts segments naturally.
 --
 -- The transactions' slices are aggregated in one pass over them (grouping sets, one per dimension; the
--- declined ones also by decline_reason); tx keeps only the columns the slices and rates use.
+-- declined ones also by decline_reason); tx keeps only the columns the slices and rates use, and is read once
+-- (the overall rates come from the channel slices), so PostgreSQL streams it instead of storing it.
 with tx as (
     select f.hour_of_day, f.day_of_week, f.is_declined, f.decline_reason, f.is_fraud,
            f.transaction_amount_abs, f.fraud_amount_abs, f.fraud_score,
@@ -21,9 +22,6 @@ with tx as (
     from gold.fact_transactions f
     join gold.dim_customer c on c.customer_key = f.customer_key
     left join gold.dim_merchant m on m.merchant_key = f.merchant_key
-), overall_tx as (
-    select avg(case when is_fraud then 1.0 else 0 end) as fraud_rate, avg(case when is_declined then 1.0 else 0 end) as decline_rate
-    from tx
 ), tx_sets as (
     select case when grouping(s_channel) = 0 then 'channel'
                 when grouping(s_transaction_type) = 0 then 'transaction_type'
@@ -62,6 +60,11 @@ with tx as (
     group by grouping sets ((s_channel), (s_transaction_type), (s_merchant_category), (s_hour_of_day), (s_day_of_week), (s_time_of_day),
                             (s_is_international), (s_merchant_risk_rating), (s_customer_segment), (s_credit_score_band),
                             (is_declined, decline_reason))
+), overall_tx as (
+    -- every transaction lies in exactly one channel row: the overall rates from those (tx is read once, not stored)
+    select sum(fraud_count) / sum(transactions) as fraud_rate, sum(decline_count) / sum(transactions) as decline_rate
+    from tx_sets
+    where dimension = 'channel'
 ), tx_rows as (
     -- decline reasons of the declined transactions only
     select 'transactions'::text as analysis, dimension, segment, segment_order, transactions, fraud_count, decline_count,
