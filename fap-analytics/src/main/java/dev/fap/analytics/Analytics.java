@@ -2,7 +2,7 @@ package dev.fap.analytics;
 
 import dev.fap.analytics.internal.CausalQueries;
 import dev.fap.analytics.internal.Context;
-import dev.fap.analytics.internal.CustomerActivity;
+import dev.fap.analytics.internal.FactClock;
 import dev.fap.analytics.internal.DataCurrency;
 import dev.fap.analytics.internal.DescriptiveQueries;
 import dev.fap.analytics.internal.DiagnosticQueries;
@@ -351,7 +351,7 @@ public final class Analytics {
 
     private Context context() {
         Sql sql = new Sql(db);
-        return new Context(sql, CustomerActivity.load(sql), seed, level, retentionBudget, offerCost, retentionUplift);
+        return new Context(sql, FactClock.load(sql), seed, level, retentionBudget, offerCost, retentionUplift);
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.concurrent.FutureTask;
  */
 public final class Context {
     private final Sql sql;
-    private final CustomerActivity activity;
+    private final FactClock clock;
     private final long seed;
     private final double level;
     private final Double retentionBudget;
@@ -28,10 +28,10 @@ public final class Context {
     private final List<AnalysisFailure> failures = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentHashMap<String, FutureTask<Object>> shared = new ConcurrentHashMap<>();
 
-    public Context(Sql sql, CustomerActivity activity, long seed, double level, Double retentionBudget, double offerCost,
+    public Context(Sql sql, FactClock clock, long seed, double level, Double retentionBudget, double offerCost,
                    double retentionUplift) {
         this.sql = sql;
-        this.activity = activity;
+        this.clock = clock;
         this.seed = seed;
         this.level = level;
         this.retentionBudget = retentionBudget;
@@ -45,17 +45,22 @@ public final class Context {
 
     /** The first transaction day of the data (the first day of every observation window). */
     public LocalDate startDate() {
-        return activity.startDate();
+        return clock.startDate();
     }
 
-    /** The clock and the monthly and recent customer activity, read once per run. */
+    /** The data's clock, read first in a run. */
+    public FactClock clock() {
+        return clock;
+    }
+
+    /** The monthly and recent customer activity, from the per-customer features' pass (waits for it). */
     public CustomerActivity activity() {
-        return activity;
+        return features().activity();
     }
 
     /** The last transaction day of the data: its "now". */
     public LocalDate asOfDate() {
-        return activity.asOfDate();
+        return clock.asOfDate();
     }
 
     public long seed() {

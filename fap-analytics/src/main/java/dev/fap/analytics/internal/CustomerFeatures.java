@@ -6,6 +6,8 @@ import static dev.fap.analytics.internal.Sql.l;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jooq.Record;
 
 /**
@@ -54,6 +56,14 @@ public final class CustomerFeatures {
     public final LocalDate[] churnDate;
     /** The customer's last transaction day, or null. */
     public final LocalDate[] lastDay;
+    /** The merchant categories of the customer's approved debit spending with a merchant (null: none). */
+    public final String[][] spendCategories;
+    /** The regions of the customer's approved debit spending with a merchant, as bits numbered by {@link #regions()}. */
+    public final long[] spendRegions;
+    /** The clock and the monthly and recent customer activity, from the same pass. */
+    private CustomerActivity activity;
+    /** The merchants' regions in the order of the bits of {@link #spendRegions}. */
+    private String[] regions;
 
     private CustomerFeatures(int n) {
         this.n = n;
@@ -90,14 +100,59 @@ public final class CustomerFeatures {
         signupDate = new LocalDate[n];
         churnDate = new LocalDate[n];
         lastDay = new LocalDate[n];
+        spendCategories = new String[n][];
+        spendRegions = new long[n];
     }
+
+    /**
+     * The merchants' regions in label order (null last); the features pass marks the regions of each customer's
+     * approved debit spending as bits of a {@code bigint} (bit {@code i}: the {@code i}-th region), for up to
+     * {@link #MAX_REGIONS}.
+     */
+    static final String REGIONS = "select region from gold.dim_merchant group by region order by region";
+
+    /** Regions a bit set holds (bits 0 to 62 of a {@code bigint}). */
+    static final int MAX_REGIONS = 63;
+
+    /** Months per bit set of a customer's active months (bits 0 to 62 of a {@code bigint}). */
+    static final int MONTHS_PER_MASK = 63;
 
     /**
      * The features in one hash-aggregated pass over the fact table: first per customer × merchant category
      * (so the number of distinct categories is a count of groups, not a sort of every transaction), then
      * per customer. Averages are exact numeric sums divided by counts, as {@code avg()} computes them.
+     * The same pass gives the customer activity ({@link CustomerActivity}): each customer's last approved
+     * day and the months with transactions as bit sets ({@code m0}, {@code m1}, ...: bit {@code i} of
+     * {@code m}<i>j</i> is month {@code 63j + i} counted from the clock's start month).
+     *
+     * <p>And the approved debit spending with a merchant ({@link ExploratoryQueries}): the merchant categories
+     * ({@code spend_categories}) and the regions ({@code spend_regions}, bit {@code i}: the {@code i}-th of
+     * {@link #regions()}) a customer spent in, which count the distinct customers per category and per region.
+     *
+     * <p>Fewer aggregates than measures, as gold defines them: {@code debit_amount} is the absolute amount of
+     * an approved debit (else 0), so the average debit ticket is the debit sum over the approved debits;
+     * {@code is_declined} is never null (silver: {@code coalesce(..., false)}), so the decline rate is over
+     * all transactions.
      */
-    static final String QUERY = """
+    static String query(FactClock clock) {
+        String month = TransactionCube.MONTH;
+        String index = "((%s) / 100 * 12 + (%s) %% 100 - %d)".formatted(month, month,
+                clock.startDate().getYear() * 12 + clock.startDate().getMonthValue());
+        int masks = masks(clock);
+        StringBuilder tcMasks = new StringBuilder();
+        StringBuilder txMasks = new StringBuilder();
+        StringBuilder outMasks = new StringBuilder();
+        for (int j = 0; j < masks; j++) {
+            int lo = j * MONTHS_PER_MASK;
+            tcMasks.append(", bit_or(1::bigint << (%s - %d))".formatted(index, lo));
+            if (masks > 1) {
+                tcMasks.append(" filter (where %s between %d and %d)".formatted(index, lo, lo + MONTHS_PER_MASK - 1));
+            }
+            tcMasks.append(" as m").append(j);
+            txMasks.append(", bit_or(m").append(j).append(") as m").append(j);
+            outMasks.append(", tx.m").append(j);
+        }
+        return """
             with cur as (select * from gold.dim_customer where is_current),
             churn as (
                 select customer_id, min(valid_from) as churn_date
@@ -105,23 +160,41 @@ public final class CustomerFeatures {
             ),
             tc as (
                 select customer_id, merchant_category, count(*) as n, max(transaction_date) as last_day,
+                       max(transaction_date) filter (where is_approved) as last_approved%s,
                        sum(debit_amount) as spend, sum(purchase_amount) as purchase, sum(fee_amount) as fees,
-                       sum(transaction_amount_abs) filter (where is_approved and is_debit) as ticket_sum,
-                       count(transaction_amount_abs) filter (where is_approved and is_debit) as ticket_n,
-                       sum(is_digital_channel::int) as digital, count(is_digital_channel) as digital_n,
-                       sum(is_international::int) as intl, count(is_international) as intl_n,
-                       sum(is_night::int) as night, count(is_night) as night_n,
-                       sum(is_declined::int) as declined, count(is_declined) as declined_n
-                from gold.fact_transactions group by customer_id, merchant_category
+                       count(*) filter (where is_approved and is_debit) as ticket_n,
+                       count(*) filter (where is_digital_channel) as digital, count(is_digital_channel) as digital_n,
+                       count(*) filter (where is_international) as intl, count(is_international) as intl_n,
+                       count(*) filter (where is_night) as night, count(is_night) as night_n,
+                       count(*) filter (where is_declined) as declined,
+                       count(*) filter (where is_approved and is_debit and m.ri is not null) as spend_n,
+                       bit_or(1::bigint << m.ri) filter (where is_approved and is_debit and m.ri < %d) as spend_regions
+                from gold.fact_transactions f
+                left join (select merchant_key, array_position(?::text[], region) - 1 as ri from gold.dim_merchant) m
+                       on m.merchant_key = f.merchant_key
+                group by customer_id, merchant_category
             ),
             tx as (
-                select customer_id, sum(n) as n, max(last_day) as last_day, sum(spend) as spend, sum(purchase) as purchase,
-                       sum(fees) as fees, sum(ticket_sum) / nullif(sum(ticket_n), 0) as ticket,
+                select customer_id, sum(n) as n, max(last_day) as last_day, max(last_approved) as last_approved%s,
+                       sum(spend) as spend, sum(purchase) as purchase,
+                       sum(fees) as fees, sum(spend) / nullif(sum(ticket_n), 0) as ticket,
                        sum(digital) / nullif(sum(digital_n), 0) as digital, sum(intl) / nullif(sum(intl_n), 0) as intl,
                        sum(night) / nullif(sum(night_n), 0) as night, count(merchant_category) as cats,
-                       sum(declined) / nullif(sum(declined_n), 0) as decline_rate
+                       sum(declined) / nullif(sum(n), 0) as decline_rate,
+                       array_agg(merchant_category) filter (where spend_n > 0) as spend_categories,
+                       bit_or(spend_regions) as spend_regions
                 from tc group by customer_id
             ),
+            """.formatted(tcMasks, MAX_REGIONS, txMasks)
+                + QUERY_REST.replaceFirst("tx.last_day,", "tx.last_day, tx.last_approved" + outMasks + ", tx.spend_categories, tx.spend_regions,");
+    }
+
+    private static int masks(FactClock clock) {
+        return Math.max(1, (clock.months() + MONTHS_PER_MASK - 1) / MONTHS_PER_MASK);
+    }
+
+    /** The per-customer accounts, interactions and payments, and the final select (the fact CTEs go before). */
+    private static final String QUERY_REST = """
             acc as (
                 select a.customer_id, count(*) as products, bool_or(coalesce(p.is_premium, false)) as premium
                 from silver.stg_accounts a left join gold.dim_product p on p.product_id = a.product_id
@@ -156,10 +229,26 @@ public final class CustomerFeatures {
             left join lp on lp.customer_id = c.customer_id
             order by c.customer_id""";
 
+    /** The clock and the monthly and recent customer activity, from the same pass over the facts. */
+    public CustomerActivity activity() {
+        return activity;
+    }
+
+    /** The merchants' regions in the order of the bits of {@link #spendRegions} (null: a merchant without region). */
+    public List<String> regions() {
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(regions));
+    }
+
     /** Loads the features of every current customer. */
     public static CustomerFeatures load(Context ctx) {
         LocalDate asOf = ctx.asOfDate();
-        List<Record> rows = ctx.sql().fetchWithWorkMem(QUERY, asOf, asOf, asOf, asOf, ctx.startDate());
+        FactClock clock = ctx.clock();
+        String[] regions = ctx.sql().fetch(REGIONS).stream().map(r -> r.get("region", String.class)).toArray(String[]::new);
+        List<Record> rows = ctx.sql().fetchWithWorkMem(query(clock), regions, asOf, asOf, asOf, asOf, ctx.startDate());
+        int masks = masks(clock);
+        long[] byMonth = new long[masks * MONTHS_PER_MASK];
+        long active = 0;
+        LocalDate activeAfter = asOf.minusDays(CustomerActivity.ACTIVE_DAYS);
         CustomerFeatures f = new CustomerFeatures(rows.size());
         double satSum = 0;
         int satN = 0;
@@ -204,7 +293,28 @@ public final class CustomerFeatures {
             f.latePayments[i] = d(r, "late");
             f.everLate[i] = f.latePayments[i] > 0 ? 1 : 0;
             f.segment[i] = r.get("customer_segment", String.class);
+            f.spendCategories[i] = r.get("spend_categories", String[].class);
+            f.spendRegions[i] = l(r, "spend_regions");
+            LocalDate lastApproved = r.get("last_approved", LocalDate.class);
+            if (lastApproved != null && lastApproved.isAfter(activeAfter)) {
+                active++;
+            }
+            for (int j = 0; j < masks; j++) {
+                Long m = r.get("m" + j, Long.class);
+                for (long bits = m == null ? 0 : m; bits != 0; bits &= bits - 1) {
+                    byMonth[j * MONTHS_PER_MASK + Long.numberOfTrailingZeros(bits)]++;
+                }
+            }
         }
+        Map<Integer, Long> customersByMonth = new TreeMap<>();
+        LocalDate month = clock.startDate().withDayOfMonth(1);
+        for (int i = 0; i < byMonth.length; i++, month = month.plusMonths(1)) {
+            if (byMonth[i] > 0) {
+                customersByMonth.put(month.getYear() * 100 + month.getMonthValue(), byMonth[i]);
+            }
+        }
+        f.regions = regions;
+        f.activity = new CustomerActivity(clock.startDate(), asOf, Map.copyOf(customersByMonth), active);
         double satMean = satN > 0 ? satSum / satN : 3.0;
         for (int i = 0; i < f.n; i++) {
             if (Double.isNaN(f.satisfaction[i])) {

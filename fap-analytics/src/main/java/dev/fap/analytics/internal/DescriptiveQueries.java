@@ -60,16 +60,29 @@ public final class DescriptiveQueries {
             demo.add(breakdown(sql, col, "customers", "select coalesce(" + col + "::text, '(none)') as label, count(*) as n, "
                     + "coalesce(sum(annual_income), 0) as value from gold.dim_customer where is_current group by 1 order by 1"));
         }
-        // product performance and the top merchants from one parallel pass over the facts grouped by the product
-        // and merchant keys (a few thousand groups), each rolled up and joined to its dimension after aggregating
+        // product performance from the cube's product cells and the top merchants from the fraud factor combinations
+        // (both already grouped by the product or merchant key, so no pass of their own over the facts), each rolled
+        // up and joined to its dimension in PostgreSQL exactly as if aggregated there
+        java.util.Map<Long, TransactionCube.Sums> byProduct = cube.by(TransactionCube.Cell::productKey);
+        java.util.Map<Long, long[]> merchantCounts = new java.util.TreeMap<>();
+        java.util.Map<Long, java.math.BigDecimal> merchantVolume = new java.util.TreeMap<>();
+        for (Record r : DiagnosticQueries.fraudByFactors(ctx)) {
+            Long key = r.get("merchant_key", Long.class);
+            if (key != null) {
+                long[] c = merchantCounts.computeIfAbsent(key, x -> new long[2]);
+                c[0] += l(r, "n");
+                c[1] += l(r, "events");
+                merchantVolume.merge(key, r.get("volume", java.math.BigDecimal.class), java.math.BigDecimal::add);
+            }
+        }
         List<ProductPerformance> products = new ArrayList<>();
         List<MerchantRank> merchants = new ArrayList<>();
         for (Record r : sql.fetch("""
-                with g as materialized (
-                    select product_key, merchant_key, count(*) as n,
-                           coalesce(sum(approved_amount_abs), 0) as volume, coalesce(sum(fee_amount), 0) as fees,
-                           sum(is_fraud::int) as fraud, count(is_fraud) as fraud_n
-                    from gold.fact_transactions group by 1, 2
+                with g as (
+                    select * from unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::numeric[]) as g(product_key, n, volume, fees)
+                ), gm as (
+                    -- is_fraud is never null (silver: coalesce(is_fraud, false)), so a merchant's fraud rate is frauds / transactions
+                    select * from unnest(?::bigint[], ?::bigint[], ?::numeric[], ?::bigint[]) as g(merchant_key, n, volume, fraud)
                 ), tx as (
                     select p.product_id, sum(g.n) as n, sum(g.volume) as volume, sum(g.fees) as fees
                     from g join gold.dim_product p on p.product_key = g.product_key group by p.product_id
@@ -88,8 +101,8 @@ public final class DescriptiveQueries {
                     left join tx on tx.product_id = p.product_id
                 ), m as (
                     select m.merchant_id, m.merchant_name, m.category, sum(g.n) as n, sum(g.volume) as volume,
-                           sum(g.fraud) / nullif(sum(g.fraud_n), 0) as fraud_rate
-                    from g join gold.dim_merchant m on m.merchant_key = g.merchant_key
+                           sum(g.fraud) / nullif(sum(g.n), 0) as fraud_rate
+                    from gm g join gold.dim_merchant m on m.merchant_key = g.merchant_key
                     group by m.merchant_id, m.merchant_name, m.category
                     order by volume desc, m.merchant_id limit 10
                 )
@@ -101,7 +114,13 @@ public final class DescriptiveQueries {
                 select 1, row_number() over (order by volume desc, merchant_id), null, null, null, 0, 0, 0, 0, 0, n, volume, 0,
                        merchant_id, merchant_name, category, fraud_rate
                 from m
-                order by part, ord""")) {
+                order by part, ord""", byProduct.keySet().toArray(Long[]::new),
+                byProduct.values().stream().map(t -> t.n()).toArray(Long[]::new),
+                byProduct.values().stream().map(t -> t.volume().toPlainString()).toArray(String[]::new),
+                byProduct.values().stream().map(t -> t.fees().toPlainString()).toArray(String[]::new),
+                merchantCounts.keySet().toArray(Long[]::new), merchantCounts.values().stream().map(c -> c[0]).toArray(Long[]::new),
+                merchantVolume.values().stream().map(java.math.BigDecimal::toPlainString).toArray(String[]::new),
+                merchantCounts.values().stream().map(c -> c[1]).toArray(Long[]::new))) {
             if (l(r, "part") == 0) {
                 products.add(new ProductPerformance(s(r, "product_id"), s(r, "product_name"), s(r, "product_category"),
                         l(r, "accounts"), l(r, "open_accounts"), l(r, "customers"), d(r, "balance"), d(r, "avg_balance"),

@@ -26,20 +26,32 @@ public final class DiagnosticQueries {
             "high_risk_merchant");
 
     /**
-     * Transactions and frauds per combination of all six fraud factors, in one hash-aggregated pass over the
-     * fact table (about a thousand combinations, however many transactions); each factor's table is a sum
-     * of combinations. The labels are formatted after grouping, not per transaction.
+     * Transactions, frauds, approved volume and approved debit spending per combination of the six fraud factors
+     * and the merchant, in one hash-aggregated pass over the fact table (about a hundred thousand combinations at
+     * 10M transactions, a few thousand at the default dataset); each factor's table, the merchant ranking
+     * ({@link DescriptiveQueries}) and the spending by category and region ({@link ExploratoryQueries}) are sums
+     * of combinations. The labels are formatted after grouping, not per transaction. The time of day and the merchant's risk flag are not grouping keys: gold derives them from
+     * the hour and from the merchant ({@code any_value} takes the one value of the group).
      */
     static final String FRAUD_BY_FACTORS = """
             select coalesce(channel, '(none)') as channel, lpad(hour_of_day::text, 2, '0') as hour_of_day, time_of_day,
                    merchant_category, is_international::text as is_international,
-                   case when has_merchant then is_high_risk_merchant::text end as high_risk_merchant, n, events
-            from (select channel, hour_of_day, time_of_day, merchant_category, is_international, has_merchant, is_high_risk_merchant,
-                         count(*) as n, count(*) filter (where is_fraud) as events
-                  from gold.fact_transactions group by 1, 2, 3, 4, 5, 6, 7) t""";
+                   case when has_merchant then is_high_risk_merchant::text end as high_risk_merchant, merchant_key, n, events, volume,
+                   spend_n, spend
+            from (select channel, hour_of_day, merchant_category, is_international, has_merchant, merchant_key,
+                         any_value(time_of_day) as time_of_day, any_value(is_high_risk_merchant) as is_high_risk_merchant,
+                         count(*) as n, count(*) filter (where is_fraud) as events, coalesce(sum(approved_amount_abs), 0) as volume,
+                         count(*) filter (where is_approved and is_debit) as spend_n,
+                         coalesce(sum(debit_amount) filter (where is_approved and is_debit), 0) as spend
+                  from gold.fact_transactions group by 1, 2, 3, 4, 5, 6) t""";
+
+    /** The combinations of this run (read once, shared with the descriptive merchant ranking). */
+    static List<Record> fraudByFactors(Context ctx) {
+        return ctx.shared("fraudByFactors", () -> ctx.sql().fetchHashed(FRAUD_BY_FACTORS));
+    }
 
     public static DiagnosticAnalysis run(Context ctx) {
-        List<Record> combos = ctx.sql().fetch(FRAUD_BY_FACTORS);
+        List<Record> combos = fraudByFactors(ctx);
         List<Supplier<FactorTest>> fraud = new ArrayList<>();
         for (String factor : FRAUD_FACTORS) {
             java.util.TreeMap<String, long[]> levels = new java.util.TreeMap<>();

@@ -1,6 +1,7 @@
 package dev.fap.analytics.internal;
 
 import static dev.fap.analytics.internal.Sql.d;
+import static dev.fap.analytics.internal.Sql.l;
 
 import dev.fap.analytics.Breakdown;
 import dev.fap.analytics.LifetimeValueSummary;
@@ -42,12 +43,28 @@ public final class PredictiveQueries {
     /** Interchange earned on purchase volume, used in the CLV margin. */
     static final double INTERCHANGE = 0.015;
 
-    static final String FRAUD_SIGNALS = """
-            (hour_of_day <= 5)::int as night, (channel = 'Online')::int as online,
-            (coalesce(amount_deviation_score, 0) >= 2)::int as high_amount_deviation,
-            (coalesce(velocity_24h, 0) >= 2)::int as high_velocity,
-            (coalesce(distance_from_home_km, 0) >= 100)::int as far_from_home,
-            (coalesce(merchant_risk_score, 0) >= 0.7)::int as risky_merchant""";
+    /** The indicator signals of {@link #FRAUD_FEATURES} (in that order) and the outcome, each 0 or 1 (null when unknown). */
+    static final List<String> FRAUD_SIGNALS = List.of("(hour_of_day <= 5)::int", "(channel = 'Online')::int",
+            "(coalesce(amount_deviation_score, 0) >= 2)::int", "(coalesce(velocity_24h, 0) >= 2)::int",
+            "(coalesce(distance_from_home_km, 0) >= 100)::int", "(coalesce(merchant_risk_score, 0) >= 0.7)::int", "is_fraud::int");
+
+    /**
+     * The purchases per customer and combination of the signals and the outcome, the combination as one integer
+     * (each signal a base-3 digit, the first the most significant: 0, 1, or 2 when null), so PostgreSQL hashes two
+     * keys instead of eight (at 10M transactions about 4 s of CPU less). Ordered by customer and combination, which
+     * is the order by the signals themselves with nulls last.
+     */
+    static final String FRAUD_INPUT;
+
+    static {
+        String code = null; // Horner: ((s1 * 3 + s2) * 3 + s3) ...
+        for (String signal : FRAUD_SIGNALS) {
+            String digit = "coalesce(" + signal + ", 2)";
+            code = code == null ? digit : "(" + code + ") * 3 + " + digit;
+        }
+        FRAUD_INPUT = "select customer_id, " + code + " as code, count(*) as n from gold.fact_transactions "
+                + "where transaction_type = 'Purchase' group by 1, 2 order by 1, 2";
+    }
 
     private PredictiveQueries() {
     }
@@ -174,8 +191,7 @@ public final class PredictiveQueries {
      * of their purchases.
      */
     private static FraudInput fraudModel(Context ctx, CustomerFeatures f) {
-        List<Record> rows = ctx.sql().fetch("select customer_id, " + FRAUD_SIGNALS + ", is_fraud::int as y, count(*) as n "
-                + "from gold.fact_transactions where transaction_type = 'Purchase' group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8");
+        List<Record> rows = ctx.sql().fetch(FRAUD_INPUT);
         int m = rows.size();
         double[][] x = new double[m][FRAUD_FEATURES.size()];
         double[] y = new double[m];
@@ -185,10 +201,15 @@ public final class PredictiveQueries {
         long population = 0;
         for (int i = 0; i < m; i++) {
             Record r = rows.get(i);
-            for (int j = 0; j < FRAUD_FEATURES.size(); j++) {
-                x[i][j] = d(r, FRAUD_FEATURES.get(j));
+            // digits from the last (the outcome) to the first signal; an unknown signal (2) counts as 0
+            int code = (int) l(r, "code");
+            int digit = code % 3;
+            y[i] = digit == 1 ? 1 : 0;
+            for (int j = FRAUD_FEATURES.size() - 1; j >= 0; j--) {
+                code /= 3;
+                digit = code % 3;
+                x[i][j] = digit == 1 ? 1 : 0;
             }
-            y[i] = d(r, "y");
             w[i] = d(r, "n");
             population += (long) w[i];
             cust[i] = r.get("customer_id", String.class);
