@@ -66,7 +66,11 @@ import java.util.Set;
  * the rule {@code duplicate}, with their cleaned columns as {@code raw} (a duplicate broke no rule; ties
  * are broken by the greater cleaned row, so the choice is deterministic;
  * rows with a null key are not de-duplicated: give such models a rule requiring the key). The table
- * gets the valid rows without {@code _raw}. The engine asserts
+ * gets the valid rows without {@code _raw} and without the rule-only columns: those whose names start
+ * with {@value #RULE_COLUMN_PREFIX}, which the SQL computes for the rules alone (say, a left join's
+ * {@code c.customer_id is not null as _rule_customer_known} for the rule {@code _rule_customer_known}:
+ * a hash join that runs in parallel workers at any size, where a correlated {@code exists} in a rule
+ * keeps the rules in the leader process). The engine asserts
  * source rows = valid + quarantined + duplicates. {@value #QUARANTINE} holds, for each staging model,
  * the rows of its latest full build plus those of the incremental runs since.
  *
@@ -98,6 +102,8 @@ public final class Model {
     public static final String DEFAULT_SURROGATE_KEY = "scd_key";
     /** Staging column holding the original bronze row. */
     public static final String RAW_COLUMN = "_raw";
+    /** Prefix of the staging columns that only the rules read: the table does not keep them. */
+    public static final String RULE_COLUMN_PREFIX = "_rule_";
     /** The quarantine table of staging models. */
     public static final String QUARANTINE = "silver.quarantine";
 

@@ -366,4 +366,34 @@ class MaterializationTest {
                 .containsExactly(List.of("{\"id\": null, \"name\": \"nobody\"}"), List.of("{\"id\": null, \"name\": \"none\"}"));
         assertThat(count(db, "select count(*) from silver.quarantine where raw::text like '%-%'")).isZero();
     }
+
+    @Test
+    void stagingRuleOnlyColumnsAreReadByTheRulesAndNotKept(Database db) {
+        exec(db, "create table bronze.teams (id text, _batch_id bigint, _loaded_at timestamptz)",
+                "insert into bronze.teams values ('A', 1, '2024-01-01'), ('B', 1, '2024-01-01')",
+                "create table bronze.people (id text, team text, _batch_id bigint, _loaded_at timestamptz)",
+                "insert into bronze.people values ('P1', 'A', 1, '2024-01-01'), ('P2', 'B', 1, '2024-01-01'), ('P3', 'C', 1, '2024-01-01'),"
+                        + " ('P4', null, 1, '2024-01-01')");
+        Model teams = Model.table("teams", Layer.SILVER).sql("select id from bronze.teams").uniqueKey("id");
+        Model stg = Model.staging("stg_people", Layer.SILVER).uniqueKey("id")
+                .sql("select p.id, p.team, t.id is not null as _rule_team_known, p as _raw, p._batch_id, p._loaded_at"
+                        + " from bronze.people p left join silver.teams t on t.id = p.team where true {{incremental and p._batch_id > {max_batch_id}}}")
+                .rule("orphan_team", "team is null or _rule_team_known", "team is not in silver.teams");
+        Warehouse wh = Warehouse.on(db, Project.of(teams, stg));
+        assertThat(wh.build().orThrow().model("stg_people").staging()).isEqualTo(new StagingCounts(4, 3, 1, 0));
+        assertThat(rows(db, "select rule, unique_key, raw ->> 'team' from silver.quarantine")).containsExactly(List.of("orphan_team", "P3", "C"));
+        assertThat(rows(db, "select column_name from information_schema.columns where table_schema = 'silver' and table_name = 'stg_people'"
+                + " order by ordinal_position")).containsExactly(List.of("id"), List.of("team"), List.of("_batch_id"), List.of("_loaded_at"));
+        // incremental: the new batch (and P3 again) is judged by the same column, and the schema comparison leaves it out
+        exec(db, "insert into bronze.people values ('P5', 'A', 2, '2024-01-02'), ('P6', 'D', 2, '2024-01-02')");
+        ModelResult r = wh.build(Selection.parse("stg_people")).orThrow().model("stg_people");
+        assertThat(r.message()).isEqualTo("incremental from batch 1, 1 quarantined row(s) examined again");
+        assertThat(r.staging()).isEqualTo(new StagingCounts(3, 1, 2, 0));
+        assertThat(rows(db, "select id from silver.stg_people order by id")).containsExactly(List.of("P1"), List.of("P2"), List.of("P4"), List.of("P5"));
+        assertThat(rows(db, "select unique_key from silver.quarantine order by 1")).containsExactly(List.of("P3"), List.of("P6"));
+        // a unique key cannot be a rule-only column: the table would not keep it
+        Model keyed = Model.staging("stg_keyed", Layer.SILVER).uniqueKey("_rule_id")
+                .sql("select p.id as _rule_id, p as _raw, p._batch_id, p._loaded_at from bronze.people p");
+        assertThat(Warehouse.on(db, Project.of(keyed)).build().model("stg_keyed").message()).contains("is a rule-only column");
+    }
 }

@@ -167,10 +167,12 @@ final class SilverModels {
                 .rule("missing_account", "account_id is not null and customer_id is not null", "account_id or customer_id is missing")
                 .rule("orphan_account", "account_customer_id is not null",
                         "account_id is not in silver.stg_accounts (unknown or quarantined)")
-                .rule("orphan_customer", inSilver("stg_transactions", "stg_customers", "customer_id"),
+                // the two lookups are left joins in the SQL (rule-only columns): rules without a correlated subquery run in
+                // the parallel workers of the build, with the cleaning (see Model.RULE_COLUMN_PREFIX)
+                .rule("orphan_customer", "_rule_customer_known",
                         "customer_id is not in silver.stg_customers (unknown or quarantined)")
                 .rule("account_of_other_customer", "customer_id = account_customer_id", "the account belongs to another customer")
-                .rule("orphan_merchant", "merchant_id is null or " + inSilver("stg_transactions", "stg_merchants", "merchant_id"),
+                .rule("orphan_merchant", "merchant_id is null or _rule_merchant_known",
                         "merchant_id is not in silver.stg_merchants (unknown or quarantined)")
                 .rule("missing_timestamp", "transaction_ts is not null", "transaction_date is missing")
                 .rule("future_date", "transaction_date <= " + NOW_DATE, "transaction_date is after the data's last day")
