@@ -177,7 +177,11 @@ with clock as (
     join gold.dim_customer v on v.customer_id = a.customer_id and i.from_day >= v.valid_from and i.from_day < v.valid_to
     order by i.acct_no, i.from_day
 )
--- rows come out in (account_id, snapshot_date) order, the unique key's index order
+-- rows come out in (account_id, snapshot_date) order, the unique key's index order. An interval lies within one
+-- month, so its day offsets are 0..30: a join to those 31 numbers (materialized once) expands it, which costs
+-- less than a generate_series per interval (a function scan rescanned 92k times, each result put through a
+-- tuplestore): -0.1-0.15 s of ~3.9 s CPU. (Were an interval ever longer, its later days would be missing and the
+-- one_row_per_day check would fail.)
 select i.from_date_key + s.n                                                            as date_key,
        i.from_day + s.n                                                                 as snapshot_date,
        i.account_id,
@@ -200,4 +204,5 @@ select i.from_date_key + s.n                                                    
        s.n = i.close_n                                                                  as is_closing_day,
        s.n = i.month_end_n                                                              as is_month_end
 from spans i
-cross join lateral generate_series(0, i.last_n) s(n)
+join (values (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14), (15), (16), (17), (18), (19), (20),
+             (21), (22), (23), (24), (25), (26), (27), (28), (29), (30)) s(n) on s.n <= i.last_n
