@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Options of {@link Warehouse#build} and {@link Warehouse#test}. Immutable; start from
- * {@link #defaults()} and use the withers.
+ * Options of {@link Warehouse#build}, {@link Warehouse#test} and {@link Warehouse#buildAndTest}. Immutable;
+ * start from {@link #defaults()} and use the withers.
  *
  * <pre>{@code
  * BuildOptions.defaults()
