@@ -9,6 +9,7 @@ import dev.fap.core.FapConfig;
 import dev.fap.generator.DataGenerator;
 import dev.fap.generator.DatasetSpec;
 import dev.fap.generator.GenerateResult;
+import dev.fap.model.BuildAndTestResult;
 import dev.fap.model.BuildResult;
 import dev.fap.model.TestResult;
 import dev.fap.model.Warehouse;
@@ -80,8 +81,9 @@ public final class EmbedInYourApplication {
         out.println("generated " + generated);
 
         Warehouse warehouse = FapWarehouse.on(db);
-        BuildResult build = warehouse.build().orThrow();               // silver, gold, analytics views
-        TestResult checks = warehouse.test();
+        BuildAndTestResult both = warehouse.buildAndTest();             // silver, gold, analytics views, and
+        BuildResult build = both.build().orThrow();                    // each model's checks once it is built
+        TestResult checks = both.test();
         out.printf("built %d models in %,d ms; checks: %d passed, %d warned, %d failed%n", build.models().size(),
                 build.millis(), checks.passed(), checks.warned(), checks.failed());
 

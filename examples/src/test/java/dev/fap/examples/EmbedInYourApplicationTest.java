@@ -25,6 +25,7 @@ class EmbedInYourApplicationTest {
             assertThat(o.generated().rows(BronzeTable.TRANSACTIONS)).isEqualTo(5_000);
             assertThat(o.build().ok()).isTrue();
             assertThat(o.checks().failed()).isZero();
+            assertThat(o.checks().passed() + o.checks().warned()).as("every check ran beside the build").isGreaterThanOrEqualTo(140);
             // the analysis counts exactly the transactions gold holds, and the app reads the same count through its pool
             long gold = server.dsl().fetchSingle("select count(*) from gold.fact_transactions").get(0, Long.class);
             assertThat(o.goldTransactions()).isEqualTo(gold).isEqualTo(o.kpis().transactions()).isBetween(4_900L, 5_000L);

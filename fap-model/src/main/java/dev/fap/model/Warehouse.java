@@ -93,6 +93,11 @@ public final class Warehouse {
         return buildAndTest(selection, BuildOptions.defaults());
     }
 
+    /** Builds every model and runs every check ({@link #buildAndTest(Selection, BuildOptions)}) with {@link BuildOptions#defaults()}. */
+    public BuildAndTestResult buildAndTest() {
+        return buildAndTest(Selection.all());
+    }
+
     /** Runs the checks of the selected models. Failing checks do not throw: see {@link TestResult#orThrow()}. */
     public TestResult test(Selection selection, BuildOptions options) {
         return engine.test(Objects.requireNonNull(selection, "selection"), Objects.requireNonNull(options, "options"));
