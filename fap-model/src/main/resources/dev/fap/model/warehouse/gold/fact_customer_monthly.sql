@@ -13,7 +13,8 @@
 -- stored months before it (their total_spend and transaction_count, which the checks below keep in
 -- line with the data); a customer whose stored history no longer matches the data ("stale":
 -- transactions before that month that the stored counts do not include, a stored month-end balance
--- that no longer matches, or no stored month although the customer's first month is older) is
+-- that no longer matches, or one of the two stored months before it missing although the customer's
+-- first month is older) is
 -- recomputed from its first month. A full refresh computes every month. Not covered incrementally
 -- (a full refresh repairs them): late rows of the other sources (interactions, loan payments,
 -- applications, alerts, campaign contacts) in months before the table's last month, and changed
@@ -40,11 +41,17 @@ with clock as (
                where m.month_start < k.last_month group by m.customer_id) m on m.customer_id = f.customer_id
     where f.n is distinct from m.n and coalesce(f.n, m.n) > 0
     union
-    -- a customer (new or late) whose first month is before the last month but who has no stored month
-    select c.customer_id
-    from silver.stg_customers c, clock k
-    where date_trunc('month', greatest(c.signup_date, k.data_start_date)) < k.last_month and c.signup_date <= k.as_of_date
-      and not exists (select 1 from {this} m where m.customer_id = c.customer_id)
+    -- a customer (new or late) whose first month is before the last month but who lacks one of the (up to two)
+    -- stored months before it, which the rolling metrics read
+    select f.customer_id
+    from (select c.customer_id, date_trunc('month', greatest(c.signup_date, k.data_start_date)::timestamp)::date as first_month,
+                 k.last_month
+          from silver.stg_customers c, clock k
+          where c.signup_date <= k.as_of_date) f
+    where f.first_month < f.last_month
+      and (select count(*) from {this} m where m.customer_id = f.customer_id and m.month_start < f.last_month
+           and m.month_start >= greatest(f.first_month, (f.last_month - interval '2 months')::date))
+          < case when f.first_month < (f.last_month - interval '1 month')::date then 2 else 1 end
     union
     -- the stored balance at the end of the month before the last month no longer matches
     select m.customer_id
