@@ -59,6 +59,7 @@ public final class FapWarehouse {
         models.addAll(SilverModels.all());
         models.addAll(GoldModels.all());
         models.addAll(AnalyticsViews.all());
-        return Project.of(models).withSetup(Sql.resource("setup/functions.sql"), Sql.resource("setup/customer_scores.sql"));
+        return Project.of(models).withSetup(Sql.resource("setup/functions.sql"), Sql.resource("setup/customer_scores.sql"),
+                Sql.resource("setup/statistics.sql"));
     }
 }

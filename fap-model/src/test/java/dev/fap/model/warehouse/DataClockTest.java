@@ -72,6 +72,22 @@ class DataClockTest {
                 .isNotEqualTo(plain.get(1));
     }
 
+    @Test
+    void theBuildGivesThePlannerTheNumberOfDaysSoThatTheClockAggregatesInParallel(Database db) {
+        DataGenerator.of(DatasetSpec.defaults().withSeed(5).withCustomers(60).withTransactions(4_000)
+                .withPeriod(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31))).toDatabase(db);
+        FapWarehouse.on(db).build(Selection.parse("data_clock")).orThrow();
+        db.dsl().execute("analyze bronze.transactions");
+        long days = db.dsl().fetchSingle("select count(distinct transaction_date::date) from bronze.transactions").get(0, Long.class);
+        // the expression's statistics: every row is in the sample, so the number of days is exact
+        assertThat(db.dsl().fetchSingle("select e.n_distinct from pg_stats_ext_exprs e where e.schemaname = 'bronze'"
+                + " and e.statistics_name = 'transactions_day'").get(0, Double.class)).isEqualTo((double) days);
+        // the planner's groups of the clock's grouping are days, not rows (4,000 rows, at most 366 days)
+        String plan = db.dsl().fetchSingle("explain (format json) select transaction_date::date, count(*) from bronze.transactions"
+                + " group by 1").get(0, String.class);
+        assertThat(Long.parseLong(plan.replaceAll("(?s).*?\"Plan Rows\": (\\d+).*", "$1"))).isEqualTo(days);
+    }
+
     private static List<Object> clock(Database db, String sql) {
         return List.of(db.dsl().fetchSingle("select as_of_date, as_of_ts, data_start_date, active_days from (" + sql + ") c")
                 .intoArray());
