@@ -12,29 +12,37 @@ final class Ranks {
      * positions it occupies, so no boxed index sort is needed on large samples. One pass over the sorted
      * copy lists the distinct values with their average ranks; each value is then looked up among the
      * distinct values (binary search), which on the expanded grouped data the model evaluation ranks
-     * (millions of scores with a few hundred distinct values) stays in the cache.
+     * (millions of scores with a few hundred distinct values) stays in the cache. Memory: the sorted copy,
+     * which then receives the ranks, and two arrays of the distinct values (the fraud model's evaluation at
+     * 10M transactions ranks millions of scores within a 512 MB heap).
      */
     static double[] average(double[] x) {
         int n = x.length;
         double[] sorted = x.clone();
         Arrays.sort(sorted);
-        double[] distinct = new double[n];
-        double[] rank = new double[n];
         int d = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || Double.compare(sorted[i], sorted[i - 1]) != 0) {
+                d++;
+            }
+        }
+        double[] distinct = new double[d];
+        double[] rank = new double[d];
+        int k = 0;
         for (int first = 0; first < n; ) {
             int last = first;
             while (last + 1 < n && Double.compare(sorted[last + 1], sorted[first]) == 0) {
                 last++;
             }
-            distinct[d] = sorted[first];
-            rank[d++] = (first + last) / 2.0 + 1.0;
+            distinct[k] = sorted[first];
+            rank[k++] = (first + last) / 2.0 + 1.0;
             first = last + 1;
         }
-        double[] r = new double[n];
+        // the sorted copy has served: it receives the ranks
         for (int i = 0; i < n; i++) {
-            r[i] = rank[indexOf(distinct, d, x[i])];
+            sorted[i] = rank[indexOf(distinct, d, x[i])];
         }
-        return r;
+        return sorted;
     }
 
     /** The position of {@code v} among the first {@code d} ascending distinct values (present). */

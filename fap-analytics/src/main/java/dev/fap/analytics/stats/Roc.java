@@ -24,10 +24,7 @@ public final class Roc {
         Split s = split(scores, labels);
         int n1 = s.pos.length;
         int n0 = s.neg.length;
-        double[] all = new double[n1 + n0];
-        System.arraycopy(s.pos, 0, all, 0, n1);
-        System.arraycopy(s.neg, 0, all, n1, n0);
-        double[] rAll = Ranks.average(all);
+        double[] rAll = Ranks.average(concat(s.pos, s.neg));   // the concatenation is garbage once ranked
         double[] rPos = Ranks.average(s.pos);
         double[] rNeg = Ranks.average(s.neg);
         double sumPos = 0;
@@ -47,6 +44,13 @@ public final class Roc {
         double p = se > 0 ? Distributions.normalTwoSided((auc - 0.5) / se) : (auc == 0.5 ? 1.0 : 0.0);
         return new AucResult("ROC AUC (Mann-Whitney), DeLong interval", n1, n0, auc, se,
                 new ConfidenceInterval(Math.max(0, auc - crit * se), Math.min(1, auc + crit * se), level), p);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] all = new double[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     /** The ROC curve, thinned to about {@code maxPoints} points (≥ 2). */
