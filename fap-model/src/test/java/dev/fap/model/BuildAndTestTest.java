@@ -49,17 +49,7 @@ class BuildAndTestTest {
                 .check(Check.notNull("no_such_column"));
         Model afterBroken = Model.view("after_broken", Layer.GOLD).sql("select * from gold.broken")
                 .check(Check.notNull("no_such_column"));
-        ProgressListener recorder = new ProgressListener() {
-            @Override
-            public void stepStarted(String step, long expectedTotal) {
-                events.add("started " + step);
-            }
-
-            @Override
-            public void stepFinished(String step, long rows, long millis) {
-                events.add("finished " + step);
-            }
-        };
+        ProgressListener recorder = StepEvents.recorder(events);
         Warehouse wh = Warehouse.on(db, Project.of(items, labels, slow, counts, broken, afterBroken));
         result = wh.buildAndTest(Selection.all(), BuildOptions.defaults().withThreads(2).withListener(recorder));
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fap.core.Database;
-import dev.fap.core.ProgressListener;
 import dev.fap.core.testing.FapDatabaseExtension;
 import dev.fap.model.BuildAndTestResult;
 import dev.fap.model.BuildOptions;
@@ -13,6 +12,7 @@ import dev.fap.model.Check;
 import dev.fap.model.Model;
 import dev.fap.model.Project;
 import dev.fap.model.Selection;
+import dev.fap.model.StepEvents;
 import dev.fap.model.Status;
 import dev.fap.model.TestResult;
 import dev.fap.model.Warehouse;
@@ -50,7 +50,7 @@ class BuildAndTestWarehouseTest {
         JsonNode beforeJson = runResults(wh, dir.resolve("before"));
 
         List<String> events = Collections.synchronizedList(new ArrayList<>());
-        BuildAndTestResult both = wh.buildAndTest(Selection.all(), full.withListener(recorder(events)));
+        BuildAndTestResult both = wh.buildAndTest(Selection.all(), full.withListener(StepEvents.recorder(events)));
 
         assertThat(both.build().ok()).isTrue();
         assertThat(both.build().models()).hasSize(wh.project().models().size());
@@ -95,20 +95,6 @@ class BuildAndTestWarehouseTest {
         // and the checks did start while models were still building
         int firstCheck = events.stream().filter(e -> e.startsWith("started test:")).map(events::indexOf).min(Integer::compare).orElseThrow();
         assertThat(firstCheck).isLessThan(events.indexOf("finished build"));
-    }
-
-    private static ProgressListener recorder(List<String> events) {
-        return new ProgressListener() {
-            @Override
-            public void stepStarted(String step, long expectedTotal) {
-                events.add("started " + step);
-            }
-
-            @Override
-            public void stepFinished(String step, long rows, long millis) {
-                events.add("finished " + step);
-            }
-        };
     }
 
     /** Per check, in the result's order: id, status, failing rows and message (not the milliseconds). */
