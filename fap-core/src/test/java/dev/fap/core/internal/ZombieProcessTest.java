@@ -19,8 +19,9 @@ class ZombieProcessTest {
     @Test
     void anExitedButUnreapedProcessCountsAsExited() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux /proc");
-        // "sleep 0" exits at once; its parent execs into "sleep 5", which never reaps it: a zombie for 5 s
-        Process parent = new ProcessBuilder("bash", "-c", "sleep 0 & echo $!; exec sleep 5").start();
+        // the child exits after 0.5 s, when its parent has exec'd into "sleep 5", which never reaps it: a zombie
+        // until then (a child that exits at once may be reaped by bash's SIGCHLD handler before the exec)
+        Process parent = new ProcessBuilder("bash", "-c", "sleep 0.5 & echo $!; exec sleep 5").start();
         try {
             long zombiePid;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
