@@ -71,6 +71,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void theWrittenFileIsTheRenderedDocumentInUtf8(@TempDir Path dir) throws Exception {
+        // the text holds characters beyond Latin-1, so the file is written in parts around the plotly.js payload
+        HtmlReport report = everyTraceType().withKpi(Kpi.of("Volume \u2014 net", "\u20ac 1,234 \u2265 \u03c3"));
+        ReportFile file = report.writeTo(dir.resolve("r.html"));
+        byte[] written = Files.readAllBytes(file.path());
+        byte[] rendered = report.render().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(written).isEqualTo(rendered);
+        assertThat(file.bytes()).isEqualTo(rendered.length);
+        assertThat(new String(written, java.nio.charset.StandardCharsets.UTF_8)).contains("\u20ac 1,234 \u2265 \u03c3");
+        // a linked plotly.js: the document is written whole
+        HtmlReport linked = report.withPlotlyFrom("plotly.min.js");
+        assertThat(Files.readAllBytes(linked.writeTo(dir.resolve("l.html")).path()))
+                .isEqualTo(linked.render().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void pValuesAreFormattedAndChecked() {
         assertThat(PValue.of("t", 0.05).formatted()).isEqualTo("p = 0.05");
         assertThat(PValue.of("t", 0.00031).formatted()).isEqualTo("p = 3.1e-4");
