@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Run metadata in schema {@code fap_meta}: {@code runs}, {@code model_results}, {@code check_results},
- * {@code check_failures}, {@code table_rows}; and the staging quarantine table {@code silver.quarantine}.
+ * {@code check_failures}, {@code table_rows}, {@code views}; and the staging quarantine table {@code silver.quarantine}.
  */
 final class MetaStore {
     static final String RUNS = Database.META + ".runs";
@@ -26,6 +26,19 @@ final class MetaStore {
      * changes the file node, and the count is taken again).
      */
     static final String TABLE_ROWS = Database.META + ".table_rows";
+    /**
+     * Each view model as the engine last published or verified it: the view's oid, the transaction id that wrote its
+     * rewrite rule, and a fingerprint of the model's definition (SQL, description, column descriptions). An incremental
+     * run finds an unchanged view here without re-creating it as a probe; any re-creation (a swap of a relation under
+     * it, {@code create or replace view} by hand) changes the oid or the rule's xmin, and the probe runs again.
+     */
+    static final String VIEWS = Database.META + ".views";
+
+    /**
+     * What the last build stored for a table: its row count and, for staging models, the greatest {@code _batch_id}
+     * it has processed ({@code -1} if not stored).
+     */
+    record Stored(long rows, long maxBatch) {}
 
     private MetaStore() {}
 
@@ -45,7 +58,10 @@ final class MetaStore {
                 "create table if not exists " + CHECK_FAILURES + " (run_id bigint not null, check_id text not null, row_no int not null,"
                         + " row jsonb, primary key (run_id, check_id, row_no))",
                 "create table if not exists " + TABLE_ROWS + " (relation text primary key, relid oid not null, filenode oid not null,"
-                        + " rows bigint not null, run_id bigint not null)",
+                        + " rows bigint not null, run_id bigint not null, max_batch_id bigint)",
+                "alter table " + TABLE_ROWS + " add column if not exists max_batch_id bigint",
+                "create table if not exists " + VIEWS + " (relation text primary key, relid oid not null, rule_xmin text not null,"
+                        + " fingerprint text not null, run_id bigint not null)",
                 "create table if not exists " + Model.QUARANTINE + " (model text not null, rule text not null, reason text not null,"
                         + " unique_key text, raw jsonb, batch_id bigint, run_id bigint not null, quarantined_at timestamptz not null)",
                 "create index if not exists quarantine_model_rule on " + Model.QUARANTINE + " (model, rule)",
@@ -55,35 +71,60 @@ final class MetaStore {
     }
 
     /**
-     * The row count stored for {@code relation} by the transaction that last wrote it, or -1 if none is stored or
-     * the relation is no longer the table it was stored for (other oid or file node).
+     * What is stored for {@code relation} by the transaction that last wrote it, or null if nothing is stored or the
+     * relation is no longer the table it was stored for (other oid or file node).
      */
-    static long storedRows(Connection c, String relation) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select r.rows from " + TABLE_ROWS + " r join pg_class t on t.oid = r.relid"
-                + " where r.relation = ? and t.oid = to_regclass(?) and t.relfilenode = r.filenode")) {
+    static Stored stored(Connection c, String relation) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select r.rows, coalesce(r.max_batch_id, -1) from " + TABLE_ROWS
+                + " r join pg_class t on t.oid = r.relid where r.relation = ? and t.oid = to_regclass(?) and t.relfilenode = r.filenode")) {
             ps.setString(1, relation);
             ps.setString(2, relation);
             try (var rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
+                return rs.next() ? new Stored(rs.getLong(1), rs.getLong(2)) : null;
             }
         }
     }
 
     /**
      * Stores {@code rows} as the row count of {@code relation} (under that name once published, if {@code table}
-     * is its new table beside it), in the caller's transaction: the count commits or rolls back with the rows.
+     * is its new table beside it) and {@code maxBatch} as the greatest load batch it has processed (-1: unknown), in
+     * the caller's transaction: they commit or roll back with the rows.
      */
-    static void storeRows(Connection c, String relation, String table, long rows, long runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into " + TABLE_ROWS + " (relation, relid, filenode, rows, run_id)"
-                + " select ?, t.oid, t.relfilenode, ?, ? from pg_class t where t.oid = to_regclass(?)"
+    static void storeRows(Connection c, String relation, String table, long rows, long maxBatch, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into " + TABLE_ROWS + " (relation, relid, filenode, rows, run_id, max_batch_id)"
+                + " select ?, t.oid, t.relfilenode, ?, ?, ? from pg_class t where t.oid = to_regclass(?)"
                 + " on conflict (relation) do update set relid = excluded.relid, filenode = excluded.filenode, rows = excluded.rows,"
-                + " run_id = excluded.run_id")) {
+                + " run_id = excluded.run_id, max_batch_id = excluded.max_batch_id")) {
             ps.setString(1, relation);
             ps.setLong(2, rows);
             ps.setLong(3, runId);
-            ps.setString(4, table);
+            if (maxBatch < 0) {
+                ps.setNull(4, Types.BIGINT);
+            } else {
+                ps.setLong(4, maxBatch);
+            }
+            ps.setString(5, table);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * True if {@code relation} is the view stored in {@link #VIEWS} with this {@code fingerprint}: same oid, rewrite
+     * rule written by the same transaction; and {@code alsoTrue}, an SQL condition checked in the same round trip.
+     */
+    static boolean viewUnchanged(Connection c, String relation, String fingerprint, String alsoTrue) throws SQLException {
+        List<String> r = Jdbc.row(c, "select exists (select 1 from " + VIEWS + " v join pg_rewrite w on w.ev_class = v.relid and w.rulename = '_RETURN'"
+                + " where v.relation = " + Jdbc.literal(relation) + " and v.relid = to_regclass(" + Jdbc.literal(relation) + ")"
+                + " and v.rule_xmin = w.xmin::text and v.fingerprint = " + Jdbc.literal(fingerprint) + ") and " + alsoTrue);
+        return "t".equals(r.get(0));
+    }
+
+    /** The statement that stores {@code relation}, a view as it is now in the transaction, with {@code fingerprint}. */
+    static String storeViewStatement(String relation, String fingerprint, long runId) {
+        return "insert into " + VIEWS + " (relation, relid, rule_xmin, fingerprint, run_id) select " + Jdbc.literal(relation) + ", w.ev_class,"
+                + " w.xmin::text, " + Jdbc.literal(fingerprint) + ", " + runId + " from pg_rewrite w where w.ev_class = to_regclass("
+                + Jdbc.literal(relation) + ") and w.rulename = '_RETURN' on conflict (relation) do update set relid = excluded.relid,"
+                + " rule_xmin = excluded.rule_xmin, fingerprint = excluded.fingerprint, run_id = excluded.run_id";
     }
 
     static long startRun(Connection c, String command, String selection, String refresh, long lockWaitMs, int items) throws SQLException {

@@ -9,6 +9,9 @@ import dev.fap.model.Refresh;
 import dev.fap.model.Rule;
 import dev.fap.model.SnapshotStrategy;
 import dev.fap.model.StagingCounts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -18,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,11 @@ final class ModelBuilder {
     private static final String NEW_SUFFIX = "__fap_new";
     /** default_statistics_target of the analyze of a new table (the server default is 100). */
     private static final int STATISTICS_TARGET = 10;
+    /**
+     * The most rows a table model may have for an incremental run to replace them in place instead of swapping a new
+     * table in: a few milliseconds of row writes, against the swap's re-creation of every view on the table.
+     */
+    static final int IN_PLACE_MAX_ROWS = 10_000;
     private static final Set<String> LOAD_COLUMNS = Set.of("_batch_id", "_loaded_at");
     /** Placeholder of incremental staging SQL: the greatest {@code _batch_id} the model has processed (0 if none). */
     static final String MAX_BATCH_ID = "{max_batch_id}";
@@ -93,12 +102,35 @@ final class ModelBuilder {
 
     private Outcome view() throws SQLException {
         String sql = fullSql();
-        if (refresh == Refresh.INCREMENTAL && sameLiveView(sql)) {
-            c.rollback();
-            return new Outcome(-1, 0, 0, null, "unchanged");
+        String fingerprint = fingerprint(sql);
+        if (refresh == Refresh.INCREMENTAL) {
+            if (MetaStore.viewUnchanged(c, rel, fingerprint, documentedAsModel("to_regclass(" + Jdbc.literal(rel) + ")"))) {
+                c.rollback();
+                return new Outcome(-1, 0, 0, null, "unchanged");
+            }
+            if (sameLiveView(sql)) {
+                Jdbc.exec(c, MetaStore.storeViewStatement(rel, fingerprint, runId));
+                c.commit();
+                return new Outcome(-1, 0, 0, null, "unchanged");
+            }
         }
-        publish(new ArrayList<>(List.of("create view " + rel + " as " + sql)), true);
+        publish(new ArrayList<>(List.of("create view " + rel + " as " + sql)), true, List.of(MetaStore.storeViewStatement(rel, fingerprint, runId)));
         return new Outcome(-1, 0, 0, null, "");
+    }
+
+    /**
+     * A fingerprint of what the engine makes of this view model: the rendered SQL, the description and the column
+     * descriptions (SHA-256, hex). The same fingerprint on the same live view (see {@link MetaStore#viewUnchanged})
+     * means there is nothing to publish.
+     */
+    private String fingerprint(String sql) {
+        StringBuilder what = new StringBuilder(sql).append('\u0000').append(m.description());
+        m.columns().forEach((k, v) -> what.append('\u0000').append(k).append('\u0000').append(v));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(what.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a required algorithm of every Java platform", e);
+        }
     }
 
     /**
@@ -115,25 +147,85 @@ final class ModelBuilder {
         Savepoint beforeProbe = c.setSavepoint();
         Jdbc.exec(c, "create view " + probe + " as " + sql);
         String live = Jdbc.literal(rel) + "::regclass";
+        List<String> same = Jdbc.row(c, "select pg_get_viewdef(" + live + ") = pg_get_viewdef(" + Jdbc.literal(probe) + "::regclass)"
+                + " and " + documentedAsModel(live));
+        c.rollback(beforeProbe);
+        return "t".equals(same.get(0));
+    }
+
+    /** An SQL condition: the relation {@code live} (an oid expression) has the model's description and column descriptions. */
+    private String documentedAsModel(String live) {
         String documented = m.columns().isEmpty() ? "select null::text, null::text where false"
                 : "values " + m.columns().entrySet().stream().map(e -> "(" + Jdbc.literal(e.getKey()) + ", " + Jdbc.literal(e.getValue()) + ")")
                         .collect(Collectors.joining(", "));
-        List<String> same = Jdbc.row(c, "select pg_get_viewdef(" + live + ") = pg_get_viewdef(" + Jdbc.literal(probe) + "::regclass)"
-                + " and obj_description(" + live + ", 'pg_class') is not distinct from "
-                + (m.description().isEmpty() ? "null" : Jdbc.literal(m.description()))
+        return "obj_description(" + live + ", 'pg_class') is not distinct from " + (m.description().isEmpty() ? "null" : Jdbc.literal(m.description()))
                 + " and not exists (select 1 from pg_attribute a left join (" + documented + ") d(col, doc) on d.col = a.attname"
                 + " where a.attrelid = " + live + " and a.attnum > 0 and not a.attisdropped"
-                + " and col_description(a.attrelid, a.attnum) is distinct from d.doc)");
-        c.rollback(beforeProbe);
-        return "t".equals(same.get(0));
+                + " and col_description(a.attrelid, a.attnum) is distinct from d.doc)";
     }
 
     // ---------------------------------------------------------------- table
 
     private Outcome table() throws SQLException {
+        if (refresh == Refresh.INCREMENTAL) {
+            Outcome inPlace = replaceSmallTableInPlace();
+            if (inPlace != null) {
+                return inPlace;
+            }
+        }
         long rows = createNewTable(fullSql());
         publishNewTable();
         return new Outcome(rows, rows, 0, null, "");
+    }
+
+    /**
+     * In an incremental run, a small table (at most {@link #IN_PLACE_MAX_ROWS} rows, as analyzed and as built now) whose
+     * columns and types stay the same gets its new rows in place, in this transaction: nothing if they are the rows it
+     * holds, else {@code delete} and {@code insert}. Readers see the old rows until the commit, as with a swap; but the
+     * table, its indexes and the views on it stay (a swap drops and recreates every dependent view: the five analytics
+     * views on the one-row data clock, on every run). Comments and post hooks are applied as after a swap.
+     *
+     * @return the outcome, or null (transaction rolled back) if the table must be swapped: absent, not a table, too
+     *         large, or its columns change
+     */
+    private Outcome replaceSmallTableInPlace() throws SQLException {
+        List<String> live = Jdbc.row(c, "select relkind, reltuples from pg_class where oid = to_regclass(" + Jdbc.literal(rel) + ")");
+        if (live.isEmpty() || !"r".equals(live.get(0)) || Double.parseDouble(live.get(1)) > IN_PLACE_MAX_ROWS) {
+            return null;
+        }
+        long rows = Jdbc.exec(c, "create temp table fap_table on commit drop as " + fullSql());
+        String columns = "array(select attname || ' ' || format_type(atttypid, atttypmod) from pg_attribute where attrelid = %s"
+                + " and attnum > 0 and not attisdropped order by attnum)";
+        List<String> same = Jdbc.row(c, "select " + columns.formatted(Jdbc.literal(rel) + "::regclass") + " = "
+                + columns.formatted("'pg_temp.fap_table'::regclass") + ", not exists (select to_jsonb(t) from " + rel + " t except all"
+                + " select to_jsonb(n) from pg_temp.fap_table n) and not exists (select to_jsonb(n) from pg_temp.fap_table n except all"
+                + " select to_jsonb(t) from " + rel + " t)");
+        if (rows > IN_PLACE_MAX_ROWS || !"t".equals(same.get(0))) {
+            c.rollback();
+            return null;
+        }
+        boolean unchanged = "t".equals(same.get(1));
+        List<String> script = new ArrayList<>();
+        if (!unchanged) {
+            script.add("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'");
+            script.add("delete from " + rel);
+            script.add("insert into " + rel + " select * from pg_temp.fap_table");
+            script.add("set local default_statistics_target = " + STATISTICS_TARGET);
+            script.add("analyze " + rel);
+        }
+        script.addAll(commentStatements(false));
+        for (String hook : m.postHooks()) {
+            script.add(hook.replace(SqlText.THIS, rel));
+        }
+        if (!script.isEmpty()) {
+            try {
+                Jdbc.exec(c, String.join(";\n", script));
+            } catch (SQLException e) {
+                throw notUnique(e);
+            }
+        }
+        c.commit();
+        return new Outcome(rows, unchanged ? 0 : rows, 0, null, unchanged ? "unchanged" : "replaced in place");
     }
 
     /**
@@ -147,12 +239,17 @@ final class ModelBuilder {
         try {
             return Jdbc.exec(c, String.join(";\n", script));
         } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
-                throw new FapException(ErrorCode.BUILD_FAILED, "model " + m.name() + ": unique key (" + String.join(", ", m.uniqueKey())
-                        + ") is not unique: " + e.getMessage(), "fix the model's SQL so that it returns one row per key, or correct uniqueKey(...)", e);
-            }
-            throw e;
+            throw notUnique(e);
         }
+    }
+
+    /** {@code e}, or a build failure naming the unique key if {@code e} is a unique violation. */
+    private SQLException notUnique(SQLException e) {
+        if ("23505".equals(e.getSQLState())) {
+            throw new FapException(ErrorCode.BUILD_FAILED, "model " + m.name() + ": unique key (" + String.join(", ", m.uniqueKey())
+                    + ") is not unique: " + e.getMessage(), "fix the model's SQL so that it returns one row per key, or correct uniqueKey(...)", e);
+        }
+        return e;
     }
 
     private String newTable() {
@@ -186,7 +283,7 @@ final class ModelBuilder {
         for (int i = 0; i < m.indexes().size(); i++) {
             put.add("alter index " + m.schema() + "." + m.name() + NEW_SUFFIX + "_idx" + i + " rename to " + m.name() + "_idx" + i);
         }
-        publish(put, false);
+        publish(put, false, List.of());
     }
 
     /**
@@ -194,7 +291,7 @@ final class ModelBuilder {
      * dependent views, documents it, runs the post hooks and commits: one catalog query and one script.
      * Serialised within a run so two swaps never recreate the same dependent view at once.
      */
-    private void publish(List<String> creation, boolean isView) throws SQLException {
+    private void publish(List<String> creation, boolean isView, List<String> bookkeeping) throws SQLException {
         publishLock.lock();
         try {
             List<String> script = Swap.plan(c, m.schema(), m.name(), lockTimeout, creation);
@@ -202,6 +299,7 @@ final class ModelBuilder {
             for (String hook : m.postHooks()) {
                 script.add(hook.replace(SqlText.THIS, rel));
             }
+            script.addAll(bookkeeping);
             Jdbc.exec(c, String.join(";\n", script));
             c.commit();
         } finally {
@@ -246,7 +344,7 @@ final class ModelBuilder {
         if (refresh == Refresh.FULL || kind != 'r') {
             long rows = createNewTable(fullSql());
             if (m.postHooks().isEmpty()) {
-                MetaStore.storeRows(c, rel, newTable(), rows, runId);
+                MetaStore.storeRows(c, rel, newTable(), rows, -1, runId);
             }
             publishNewTable();
             return new Outcome(rows, rows, 0, null, kind == 0 ? "first build" : kind != 'r' ? "rebuilt (was a view)" : "full refresh");
@@ -302,9 +400,9 @@ final class ModelBuilder {
      * for this table or a post hook may have changed its rows. Stored for the next run, in this transaction.
      */
     private long rowsAfterMerge(long inserted, long deleted) throws SQLException {
-        long stored = m.postHooks().isEmpty() ? MetaStore.storedRows(c, rel) : -1;
-        long rows = stored >= 0 ? stored + inserted - deleted : Jdbc.longValue(c, "select count(*) from " + rel);
-        MetaStore.storeRows(c, rel, rel, rows, runId);
+        MetaStore.Stored stored = m.postHooks().isEmpty() ? MetaStore.stored(c, rel) : null;
+        long rows = stored != null ? stored.rows() + inserted - deleted : Jdbc.longValue(c, "select count(*) from " + rel);
+        MetaStore.storeRows(c, rel, rel, rows, -1, runId);
         return rows;
     }
 
@@ -492,10 +590,14 @@ final class ModelBuilder {
      */
     private Outcome staging() throws SQLException {
         String text = m.sql().text();
-        boolean incremental = refresh == Refresh.INCREMENTAL && SqlText.hasIncrementalMarker(text)
-                && Catalog.relkind(c, m.schema(), m.name()) == 'r';
+        boolean incremental = refresh == Refresh.INCREMENTAL && SqlText.hasIncrementalMarker(text);
+        // what the last build stored for the live table (its row count and batch): a stored entry is for this very table
+        MetaStore.Stored stored = incremental && m.postHooks().isEmpty() ? MetaStore.stored(c, rel) : null;
+        incremental = incremental && (stored != null || Catalog.relkind(c, m.schema(), m.name()) == 'r');
         String maxBatch = "0";
-        if (incremental) {
+        if (stored != null && stored.maxBatch() >= 0) {
+            maxBatch = Long.toString(stored.maxBatch());
+        } else if (incremental) {
             maxBatch = Long.toString(Math.max(0, Jdbc.longValue(c, "select greatest((select max(_batch_id) from " + rel + "), (select max(batch_id) from "
                     + Model.QUARANTINE + " where model = " + Jdbc.literal(m.name()) + "))")));
         }
@@ -543,7 +645,8 @@ final class ModelBuilder {
             }
         }
         String fenced = fenced(m, sql);
-        return incremental ? incrementalStaging(fenced, keep, cols, names, maxBatch, reexamined) : fullStaging(fenced, keep, names);
+        return incremental ? incrementalStaging(fenced, keep, cols, names, maxBatch, reexamined, stored)
+                : fullStaging(fenced, keep, names, SqlText.hasIncrementalMarker(text));
     }
 
     /**
@@ -591,11 +694,14 @@ final class ModelBuilder {
                 + " returning unique_key, batch_id, raw) insert into pg_temp.fap_requeue select * from d");
     }
 
-    private Outcome fullStaging(String fenced, String keep, Set<String> names) throws SQLException {
+    private Outcome fullStaging(String fenced, String keep, Set<String> names, boolean incrementalLater) throws SQLException {
         String tmp = newTable();
         Jdbc.exec(c, "delete from " + Model.QUARANTINE + " where model = " + Jdbc.literal(m.name()));
         long source = Jdbc.exec(c, "create table " + tmp + " as select " + keep + ", _fap_rule,"
                 + " case when _fap_rule is not null then to_jsonb(_raw) end as _fap_raw from " + fenced);
+        // the greatest batch of every row processed (kept, quarantined or a duplicate): where the next incremental run starts
+        long maxBatch = incrementalLater && names.contains("_batch_id") && m.postHooks().isEmpty()
+                ? Math.max(0, Jdbc.longValue(c, "select max(_batch_id) from " + tmp)) : -1;
         long quarantined = Jdbc.exec(c, "with bad as (delete from " + tmp + " where _fap_rule is not null returning *) "
                 + quarantineInsert("bad", "true", "_fap_rule", "_fap_raw", names));
         Jdbc.exec(c, "alter table " + tmp + " drop column _fap_rule, drop column _fap_raw");
@@ -615,6 +721,9 @@ final class ModelBuilder {
         Jdbc.exec(c, String.join(";\n", indexStatements(false)));
         long rows = source - quarantined - duplicates;
         StagingCounts counts = new StagingCounts(source, rows, quarantined, duplicates);
+        if (maxBatch >= 0) {
+            MetaStore.storeRows(c, rel, tmp, rows, maxBatch, runId);
+        }
         publishNewTable();
         return new Outcome(rows, rows, 0, counts, "");
     }
@@ -648,11 +757,14 @@ final class ModelBuilder {
     }
 
     private Outcome incrementalStaging(String fenced, String keep, List<Catalog.ColumnInfo> cols, Set<String> names, String maxBatch,
-                                       long reexamined) throws SQLException {
+                                       long reexamined, MetaStore.Stored stored) throws SQLException {
         long source = Jdbc.exec(c, "create temp table fap_stg on commit drop as select " + keep + ", _fap_rule, to_jsonb(_raw) as _fap_raw from " + fenced);
-        if (source == 0) {
+        if (source == 0 && reexamined == 0) {
             // nothing new since the last run: silver and the quarantine stay as they are
-            long rows = Jdbc.longValue(c, "select count(*) from " + rel);
+            long rows = stored != null ? stored.rows() : Jdbc.longValue(c, "select count(*) from " + rel);
+            if (stored == null && m.postHooks().isEmpty()) {
+                MetaStore.storeRows(c, rel, rel, rows, Long.parseLong(maxBatch), runId);
+            }
             c.commit();
             return new Outcome(rows, 0, 0, new StagingCounts(0, 0, 0, 0), "incremental from batch " + maxBatch);
         }
@@ -689,7 +801,14 @@ final class ModelBuilder {
         StagingCounts counts = new StagingCounts(source, inserted - displaced, quarantined, duplicates);
         requireReconciled(counts);
         runHooks();
-        long rows = Jdbc.longValue(c, "select count(*) from " + rel);
+        long rows;
+        if (m.postHooks().isEmpty()) {
+            rows = stored != null ? stored.rows() + inserted - displaced : Jdbc.longValue(c, "select count(*) from " + rel);
+            MetaStore.storeRows(c, rel, rel, rows, Math.max(Long.parseLong(maxBatch),
+                    Jdbc.longValue(c, "select coalesce(max(_batch_id), 0) from pg_temp.fap_stg")), runId);
+        } else {
+            rows = Jdbc.longValue(c, "select count(*) from " + rel);
+        }
         c.commit();
         return new Outcome(rows, inserted, displaced, counts, "incremental from batch " + maxBatch
                 + (reexamined > 0 ? ", " + reexamined + " quarantined row(s) examined again" : ""));
