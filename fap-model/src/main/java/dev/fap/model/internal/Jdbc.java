@@ -18,6 +18,24 @@ final class Jdbc {
         }
     }
 
+    /** Runs a script of several statements in one round trip; returns the update count of the last one that has one. */
+    static int script(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            boolean isResult = s.execute(sql);
+            int last = -1;
+            while (true) {
+                int count = isResult ? -1 : s.getUpdateCount();
+                if (!isResult && count == -1) {
+                    return last;
+                }
+                if (count >= 0) {
+                    last = count;
+                }
+                isResult = s.getMoreResults();
+            }
+        }
+    }
+
     static long longValue(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {

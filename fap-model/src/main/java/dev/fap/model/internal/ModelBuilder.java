@@ -602,7 +602,10 @@ final class ModelBuilder {
                     + Model.QUARANTINE + " where model = " + Jdbc.literal(m.name()) + "))")));
         }
         String sql = SqlText.render(text, incremental, rel, m.name()).replace(MAX_BATCH_ID, maxBatch);
-        Jdbc.exec(c, "set local work_mem = '" + WORK_MEM + "'");
+        // the work memory of this transaction; in an incremental run, in the same round trip, whether the quarantine holds
+        // rows of earlier batches to examine again (see requeueQuarantined)
+        boolean requeue = "t".equals(Jdbc.row(c, "select set_config('work_mem', '" + WORK_MEM + "', true) is not null and " + (incremental
+                ? "exists (select 1 from " + Model.QUARANTINE + " where " + requeueCondition(maxBatch) + ")" : "false")).get(0));
         // The column names from an empty result (_raw may be a record, e.g. a subquery's row: the bronze row without its
         // PII columns, which a table column cannot hold; an incremental build then takes the other columns' types)
         List<String> returned = columnNames("select * from (" + sql + ") s limit 0");
@@ -631,12 +634,8 @@ final class ModelBuilder {
         // the table's columns: all but _raw and the rule-only columns
         String keep = returned.stream().filter(x -> !x.equals(Model.RAW_COLUMN) && !x.startsWith(Model.RULE_COLUMN_PREFIX))
                 .map(Catalog::quoteIdent).collect(Collectors.joining(", "));
-        List<Catalog.ColumnInfo> cols = List.of();
         long reexamined = 0;
-        if (incremental) {
-            // the types, for the comparison with the silver table
-            Jdbc.exec(c, "create temp table fap_stg_cols on commit drop as select " + keep + " from (" + sql + ") s limit 0");
-            cols = Catalog.columns(c, "pg_temp", "fap_stg_cols");
+        if (requeue) {
             reexamined = requeueQuarantined(maxBatch);
             if (reexamined > 0) {
                 sql = "select * from (" + sql + ") _fap_new union all select * from (" + SqlText.render(text, false, rel, m.name())
@@ -645,7 +644,7 @@ final class ModelBuilder {
             }
         }
         String fenced = fenced(m, sql);
-        return incremental ? incrementalStaging(fenced, keep, cols, names, maxBatch, reexamined, stored)
+        return incremental ? incrementalStaging(fenced, keep, names, maxBatch, reexamined, stored)
                 : fullStaging(fenced, keep, names, SqlText.hasIncrementalMarker(text));
     }
 
@@ -688,10 +687,14 @@ final class ModelBuilder {
      * delivered again, clean, makes its transactions no longer orphans), as it would in a full build.
      */
     private long requeueQuarantined(String maxBatch) throws SQLException {
-        Jdbc.exec(c, "create temp table fap_requeue (unique_key text, batch_id bigint, raw jsonb) on commit drop");
-        return Jdbc.exec(c, "with d as (delete from " + Model.QUARANTINE + " where model = " + Jdbc.literal(m.name()) + " and rule <> "
-                + Jdbc.literal(Rule.DUPLICATE) + " and unique_key <> '' and batch_id <= " + maxBatch
+        return Jdbc.script(c, "create temp table fap_requeue (unique_key text, batch_id bigint, raw jsonb) on commit drop;\n"
+                + "with d as (delete from " + Model.QUARANTINE + " where " + requeueCondition(maxBatch)
                 + " returning unique_key, batch_id, raw) insert into pg_temp.fap_requeue select * from d");
+    }
+
+    /** The quarantined rows of this model that an incremental run from {@code maxBatch} examines again. */
+    private String requeueCondition(String maxBatch) {
+        return "model = " + Jdbc.literal(m.name()) + " and rule <> " + Jdbc.literal(Rule.DUPLICATE) + " and unique_key <> '' and batch_id <= " + maxBatch;
     }
 
     private Outcome fullStaging(String fenced, String keep, Set<String> names, boolean incrementalLater) throws SQLException {
@@ -756,8 +759,8 @@ final class ModelBuilder {
         return order.toString();
     }
 
-    private Outcome incrementalStaging(String fenced, String keep, List<Catalog.ColumnInfo> cols, Set<String> names, String maxBatch,
-                                       long reexamined, MetaStore.Stored stored) throws SQLException {
+    private Outcome incrementalStaging(String fenced, String keep, Set<String> names, String maxBatch, long reexamined,
+                                       MetaStore.Stored stored) throws SQLException {
         long source = Jdbc.exec(c, "create temp table fap_stg on commit drop as select " + keep + ", _fap_rule, to_jsonb(_raw) as _fap_raw from " + fenced);
         if (source == 0 && reexamined == 0) {
             // nothing new since the last run: silver and the quarantine stay as they are
@@ -786,12 +789,15 @@ final class ModelBuilder {
                 + " from pg_temp.fap_stg where _fap_rule is null");
         String cleanedRow = "to_jsonb(r) - '_fap_rule' - '_fap_raw' - '_fap_rn'";
         long duplicates = Jdbc.exec(c, quarantineInsert("pg_temp.fap_stg_ranked r", "_fap_rn > 1", null, cleanedRow, names));
-        // the batch's winners meet the rows already in silver; the later load wins
+        // the batch's winners meet the rows already in silver; the later load wins. The types of the new rows are those of
+        // the kept columns of fap_stg, compared with the silver table's
+        List<Catalog.ColumnInfo> cols = Catalog.columns(c, "pg_temp", "fap_stg").stream()
+                .filter(x -> !x.name().equals("_fap_rule") && !x.name().equals("_fap_raw")).toList();
         reconcileSchema(cols, Catalog.columns(c, m.schema(), m.name()), Set.of());
         String match = m.uniqueKey().stream().map(k -> "t." + k + " = w." + k).collect(Collectors.joining(" and "));
-        Jdbc.exec(c, "create temp table fap_stg_win on commit drop as select * from pg_temp.fap_stg_ranked where _fap_rn = 1");
-        Jdbc.exec(c, "alter table pg_temp.fap_stg_win add column _fap_older boolean");
-        Jdbc.exec(c, "update pg_temp.fap_stg_win w set _fap_older = true from " + rel + " t where " + match
+        Jdbc.exec(c, "create temp table fap_stg_win on commit drop as select * from pg_temp.fap_stg_ranked where _fap_rn = 1;\n"
+                + "alter table pg_temp.fap_stg_win add column _fap_older boolean;\n"
+                + "update pg_temp.fap_stg_win w set _fap_older = true from " + rel + " t where " + match
                 + " and (t._loaded_at, t._batch_id) >= (w._loaded_at, w._batch_id)");
         duplicates += Jdbc.exec(c, quarantineInsert("pg_temp.fap_stg_win r", "_fap_older", null, cleanedRow + " - '_fap_older'", names));
         long displaced = Jdbc.exec(c, "with gone as (delete from " + rel + " t using pg_temp.fap_stg_win w where " + match

@@ -2,6 +2,7 @@ package dev.fap.model.bench;
 
 import dev.fap.core.Database;
 import dev.fap.core.FapConfig;
+import dev.fap.core.ProgressListener;
 import dev.fap.generator.DataGenerator;
 import dev.fap.generator.DatasetSpec;
 import dev.fap.model.BuildAndTestResult;
@@ -11,7 +12,13 @@ import dev.fap.model.Selection;
 import dev.fap.model.Warehouse;
 import dev.fap.model.warehouse.FapWarehouse;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import jdk.jfr.Recording;
 
 /**
  * Issue #4's ratio "an incremental run after appending one day of data costs at most 10 % of a full build", measured
@@ -23,7 +30,8 @@ import java.util.function.Supplier;
  * day, incremental build + every check. Before each measured step it waits until no autovacuum worker runs (an analyze
  * of the previous step's tables would otherwise land in it). Each step reports wall milliseconds, the PostgreSQL
  * cluster's CPU seconds ({@link CheckCostBench#clusterCpu}: postmaster, backends, parallel workers, autovacuum) and the
- * JVM's CPU seconds.
+ * JVM's CPU seconds. With {@code -Dbench.jfr=file.jfr} the last incremental build is recorded (execution samples every
+ * millisecond) for {@code jfr print}.
  *
  * <pre>
  * FAP_JDBC_URL='jdbc:postgresql://127.0.0.1:PORT/db?user=postgres' java -Dbench.pgpid=PID -cp &lt;test classpath&gt; \
@@ -75,10 +83,22 @@ public final class IncrementalBench {
                 BuildResult[] inc = new BuildResult[1];
                 boolean profile = r == rounds && Boolean.getBoolean("bench.profile");
                 statementStats(db, profile);
-                Cost i = measure(db, pg, () -> inc[0] = wh.build().orThrow());
+                Timeline timeline = new Timeline();
+                String jfr = r == rounds ? System.getProperty("bench.jfr") : null;
+                Recording recording = jfr == null ? null : new Recording();
+                if (recording != null) {
+                    recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+                    recording.start();
+                }
+                Cost i = measure(db, pg, () -> inc[0] = wh.build(Selection.all(), BuildOptions.defaults().withListener(timeline)).orThrow());
+                if (recording != null) {
+                    recording.stop();
+                    recording.dump(Path.of(jfr));
+                }
                 statementStats(db, false);
                 if (r == rounds) {
                     System.out.println(inc[0]);
+                    timeline.print();
                 }
                 report("build", r, f, i);
             }
@@ -91,6 +111,32 @@ public final class IncrementalBench {
                 System.out.println(inc[0].test());
                 report("build+checks", 1, f, i);
             }
+        }
+    }
+
+    /** Start and end of each model's build, in milliseconds from the first start, for the critical path. */
+    private static final class Timeline implements ProgressListener {
+        private final long t0 = System.nanoTime();
+        private final Map<String, long[]> steps = new ConcurrentHashMap<>();
+
+        @Override
+        public void stepStarted(String step, long expectedTotal) {
+            if (step.startsWith("build:")) {
+                steps.put(step.substring(6), new long[] {(System.nanoTime() - t0) / 1_000_000, -1});
+            }
+        }
+
+        @Override
+        public void stepFinished(String step, long rows, long millis) {
+            long[] s = steps.get(step.startsWith("build:") ? step.substring(6) : "");
+            if (s != null) {
+                s[1] = (System.nanoTime() - t0) / 1_000_000;
+            }
+        }
+
+        void print() {
+            steps.entrySet().stream().sorted(Comparator.comparingLong(e -> e.getValue()[0]))
+                    .forEach(e -> System.out.printf("  %6d .. %6d ms  %s%n", e.getValue()[0], e.getValue()[1], e.getKey()));
         }
     }
 
