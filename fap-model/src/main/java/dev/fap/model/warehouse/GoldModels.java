@@ -155,15 +155,19 @@ final class GoldModels {
                 .check(Check.notNull("account_id", "snapshot_date", "customer_key", "date_key", "closing_balance"))
                 .check(Check.relationships("customer_key", "gold.dim_customer", "customer_key"))
                 .check(Check.validVersion("customer_key", "gold.dim_customer", "customer_key", "snapshot_date"))
-                .check(Check.expression("balance_follows_transactions", "closing_balance = opening_balance + net_change"))
+                // a day without approved transactions (most of them) compares the two balances without an addition
+                .check(Check.expression("balance_follows_transactions", "case when net_change = 0 then closing_balance = opening_balance"
+                        + " else closing_balance = opening_balance + net_change end"))
                 // a row count: the rows are counted in the scan of the other checks (was a second scan of the table)
                 .check(Check.rowCount("select coalesce(sum(greatest(least(coalesce(a.close_date, k.as_of_date), k.as_of_date)"
                         + " - greatest(a.open_date, k.data_start_date) + 1, 0)), 0) from silver.stg_accounts a, silver.data_clock k")
                         .name("one_row_per_day"))
                 // an account's last day is the data's "now" or its closing day: every other row passes on the first
-                // two comparisons, only those few are looked up (was two hashed lookups per row)
+                // two comparisons, only those few are looked up. is_closing_day is null on the days of an account without
+                // a close date (whose last day is the data's "now"), so it is tested with "is not true": "not
+                // is_closing_day" was null there and sent every such row to the two hashed lookups (0.4 s of CPU per run)
                 .check(Check.expression("ends_at_current_balance", "(snapshot_date <> (select as_of_date from silver.data_clock)"
-                        + " and not is_closing_day) or (account_id, snapshot_date) not in (select a.account_id,"
+                        + " and is_closing_day is not true) or (account_id, snapshot_date) not in (select a.account_id,"
                         + " least(coalesce(a.close_date, k.as_of_date), k.as_of_date) from silver.stg_accounts a, silver.data_clock k)"
                         + " or (account_id, closing_balance) in (select a.account_id, a.current_balance from silver.stg_accounts a)"));
     }
