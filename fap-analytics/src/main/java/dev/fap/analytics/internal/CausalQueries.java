@@ -151,12 +151,15 @@ public final class CausalQueries {
                 Math.round(conversions), macro, months);
     }
 
+    /** The rows whose {@code amount_abs_cents} is a {@code purchase_amount}: approved purchases. */
+    private static final String PURCHASE = "not f.is_declined and f.transaction_type_code = " + FactCodes.PURCHASE;
+
     static List<Contact> contacts(Context ctx) {
         // the purchase sums come from an inner hash join of the contacts to the facts, which PostgreSQL runs in
-        // parallel; contacts without purchases in their windows are kept by the outer join around it. Matched on
-        // customer_id, the first text column of the fact row (customer_key through the dim_customer versions hashes
-        // an integer instead, but sits behind the measures in the row and costs more to decode: 8.4 against 6.9 s
-        // of CPU at 10M transactions)
+        // parallel; contacts without purchases in their windows are kept by the outer join around it. Matched on the
+        // integer customer_key of the fact row through the customer's versions in dim_customer (each transaction has
+        // one version, so it meets each of its customer's contacts once) and summed in cents (FactCodes): a
+        // purchase_amount is the absolute amount of an approved purchase, else 0
         String windows = """
                 (select c.contact_id, c.campaign_id, c.customer_id, c.assignment = 'Treatment' as treated, c.contact_date,
                         least(?, ?::date - c.contact_date + 1) as len
@@ -169,14 +172,15 @@ public final class CausalQueries {
                        cu.annual_income, cu.credit_score, cu.age
                 from %s ct
                 left join (select ct.contact_id,
-                                  sum(f.purchase_amount) filter (where f.transaction_date < ct.contact_date) as pre,
-                                  sum(f.purchase_amount) filter (where f.transaction_date >= ct.contact_date) as post
-                           from %s ct join gold.fact_transactions f on f.customer_id = ct.customer_id
+                                  sum(f.amount_abs_cents) filter (where f.transaction_date < ct.contact_date and %s) / 100.0 as pre,
+                                  sum(f.amount_abs_cents) filter (where f.transaction_date >= ct.contact_date and %s) / 100.0 as post
+                           from %s ct join gold.dim_customer v on v.customer_id = ct.customer_id
+                           join gold.fact_transactions f on f.customer_key = v.customer_key
                                 and f.transaction_date >= ct.contact_date - ct.len and f.transaction_date < ct.contact_date + ct.len
                            group by ct.contact_id) sp on sp.contact_id = ct.contact_id
                 join gold.dim_customer cu on cu.customer_id = ct.customer_id and cu.is_current
                 where ct.len >= ?
-                order by ct.contact_id""".formatted(windows, windows), w[0], w[1], w[2], w[3], w[4], w[0], w[1], w[2], w[3], w[4],
+                order by ct.contact_id""".formatted(windows, PURCHASE, PURCHASE, windows), w[0], w[1], w[2], w[3], w[4], w[0], w[1], w[2], w[3], w[4],
                 MIN_WINDOW_DAYS);
         Map<String, Long> clusters = new HashMap<>();
         List<Contact> out = new ArrayList<>(rows.size());
@@ -230,21 +234,28 @@ public final class CausalQueries {
         for (Contact c : contacts) {
             byCustomer.computeIfAbsent(c.cluster(), k -> new ArrayList<>()).add(c);
         }
-        List<List<Contact>> groups = new ArrayList<>(byCustomer.values());
+        Contact[][] groups = byCustomer.values().stream().map(g -> g.toArray(Contact[]::new)).toArray(Contact[][]::new);
+        int largest = Arrays.stream(groups).mapToInt(g -> g.length).max().orElse(0);
         long seed = ctx.seed() ^ scope.hashCode() ^ (weighted ? 0x5eedL : 0L);
         SplittableRandom rng = new SplittableRandom(seed);
         double[] r = new double[reps];
         int done = 0;
         int attempts = 0;
-        List<Contact> sample = new ArrayList<>(contacts.size());
+        // a resample is written into one reused array (a replicate draws as many customers as there are)
+        Contact[] sample = new Contact[contacts.size() + largest];
         while (done < reps && attempts < reps * 3) {
             attempts++;
-            sample.clear();
-            for (int i = 0; i < groups.size(); i++) {
-                sample.addAll(groups.get(rng.nextInt(groups.size())));
+            int m = 0;
+            for (int i = 0; i < groups.length; i++) {
+                Contact[] g = groups[rng.nextInt(groups.length)];
+                if (m + g.length > sample.length) {
+                    sample = Arrays.copyOf(sample, 2 * sample.length);
+                }
+                System.arraycopy(g, 0, sample, m, g.length);
+                m += g.length;
             }
             try {
-                double v = ratio(sample, weighted, warm)[0];
+                double v = ratio(sample, m, weighted, warm)[0];
                 if (Double.isFinite(v)) {
                     r[done++] = v;
                 }
@@ -277,11 +288,16 @@ public final class CausalQueries {
 
     /** The propensity model (treated on the covariates) fitted by {@code fitter}. */
     private static LogisticModel propensity(List<Contact> contacts, LogisticRegression fitter) {
-        double[][] x = new double[contacts.size()][];
-        double[] t = new double[contacts.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = contacts.get(i).covariates();
-            t[i] = contacts.get(i).treated() ? 1 : 0;
+        return propensity(contacts.toArray(Contact[]::new), contacts.size(), fitter);
+    }
+
+    /** The propensity model of the first {@code m} contacts. */
+    private static LogisticModel propensity(Contact[] contacts, int m, LogisticRegression fitter) {
+        double[][] x = new double[m][];
+        double[] t = new double[m];
+        for (int i = 0; i < m; i++) {
+            x[i] = contacts[i].covariates();
+            t[i] = contacts[i].treated() ? 1 : 0;
         }
         return fitter.fit(PROPENSITY_FEATURES, x, t);
     }
@@ -296,13 +312,18 @@ public final class CausalQueries {
      * {@code propensity} (the bootstrap passes one warm-started from the full-sample fit).
      */
     static double[] ratio(List<Contact> contacts, boolean weighted, LogisticRegression propensity) {
-        double[] w = new double[contacts.size()];
+        return ratio(contacts.toArray(Contact[]::new), contacts.size(), weighted, propensity);
+    }
+
+    /** {@link #ratio(List, boolean, LogisticRegression)} of the first {@code m} contacts. */
+    private static double[] ratio(Contact[] contacts, int m, boolean weighted, LogisticRegression propensity) {
+        double[] w = new double[m];
         Arrays.fill(w, 1.0);
         if (weighted) {
-            LogisticModel ps = propensity(contacts, propensity);
-            for (int i = 0; i < w.length; i++) {
-                if (!contacts.get(i).treated()) {
-                    double e = Math.min(0.99, Math.max(0.01, ps.probability(contacts.get(i).covariates())));
+            LogisticModel ps = propensity(contacts, m, propensity);
+            for (int i = 0; i < m; i++) {
+                if (!contacts[i].treated()) {
+                    double e = Math.min(0.99, Math.max(0.01, ps.probability(contacts[i].covariates())));
                     w[i] = e / (1 - e);
                 }
             }
@@ -313,8 +334,8 @@ public final class CausalQueries {
         double cPost = 0;
         double sw = 0;
         double sw2 = 0;
-        for (int i = 0; i < contacts.size(); i++) {
-            Contact c = contacts.get(i);
+        for (int i = 0; i < m; i++) {
+            Contact c = contacts[i];
             if (c.treated()) {
                 tPre += c.pre();
                 tPost += c.post();

@@ -118,9 +118,11 @@ public final class CustomerFeatures {
     static final int MONTHS_PER_MASK = 63;
 
     /**
-     * The features in one hash-aggregated pass over the fact table: first per customer × merchant category
-     * (so the number of distinct categories is a count of groups, not a sort of every transaction), then
-     * per customer. Averages are exact numeric sums divided by counts, as {@code avg()} computes them.
+     * The features in one hash-aggregated pass over the fact table: first per customer version
+     * ({@code customer_key}, an integer) × merchant category (so the number of distinct categories is counted
+     * over these groups, not by sorting every transaction), then per customer through the versions of
+     * {@code gold.dim_customer}. Amounts are sums of {@code amount_abs_cents} ({@link FactCodes}) turned back
+     * into exact amounts per customer. Averages are exact numeric sums divided by counts, as {@code avg()} computes them.
      * The same pass gives the customer activity ({@link CustomerActivity}): each customer's last approved
      * day and the months with transactions as bit sets ({@code m0}, {@code m1}, ...: bit {@code i} of
      * {@code m}<i>j</i> is month {@code 63j + i} counted from the clock's start month).
@@ -158,10 +160,12 @@ public final class CustomerFeatures {
                 select customer_id, min(valid_from) as churn_date
                 from gold.dim_customer where not is_active and version_number > 1 group by customer_id
             ),
-            tc as (
-                select customer_id, merchant_category, count(*) as n, max(transaction_date) as last_day,
+            tk as (
+                select customer_key, merchant_category, count(*) as n, max(transaction_date) as last_day,
                        max(transaction_date) filter (where is_approved) as last_approved%s,
-                       sum(debit_amount) as spend, sum(purchase_amount) as purchase, sum(fee_amount) as fees,
+                       coalesce(sum(amount_abs_cents) filter (where is_approved and is_debit), 0) as spend,
+                       coalesce(sum(amount_abs_cents) filter (where not is_declined and transaction_type_code = %d), 0) as purchase,
+                       coalesce(sum(amount_abs_cents) filter (where not is_declined and transaction_type_code = %d), 0) as fees,
                        count(*) filter (where is_approved and is_debit) as ticket_n,
                        count(*) filter (where is_digital_channel) as digital, count(is_digital_channel) as digital_n,
                        count(*) filter (where is_international) as intl, count(is_international) as intl_n,
@@ -172,20 +176,21 @@ public final class CustomerFeatures {
                 from gold.fact_transactions f
                 left join (select merchant_key, array_position(?::text[], region) - 1 as ri from gold.dim_merchant) m
                        on m.merchant_key = f.merchant_key
-                group by customer_id, merchant_category
+                group by customer_key, merchant_category
             ),
             tx as (
-                select customer_id, sum(n) as n, max(last_day) as last_day, max(last_approved) as last_approved%s,
-                       sum(spend) as spend, sum(purchase) as purchase,
-                       sum(fees) as fees, sum(spend) / nullif(sum(ticket_n), 0) as ticket,
+                select v.customer_id, sum(n) as n, max(last_day) as last_day, max(last_approved) as last_approved%s,
+                       round(sum(spend) / 100.0, 2) as spend, round(sum(purchase) / 100.0, 2) as purchase,
+                       round(sum(fees) / 100.0, 2) as fees, round(sum(spend) / 100.0, 2) / nullif(sum(ticket_n), 0) as ticket,
                        sum(digital) / nullif(sum(digital_n), 0) as digital, sum(intl) / nullif(sum(intl_n), 0) as intl,
-                       sum(night) / nullif(sum(night_n), 0) as night, count(merchant_category) as cats,
+                       sum(night) / nullif(sum(night_n), 0) as night, count(distinct merchant_category) as cats,
                        sum(declined) / nullif(sum(n), 0) as decline_rate,
-                       array_agg(merchant_category) filter (where spend_n > 0) as spend_categories,
+                       array_agg(distinct merchant_category) filter (where spend_n > 0) as spend_categories,
                        bit_or(spend_regions) as spend_regions
-                from tc group by customer_id
+                from tk join gold.dim_customer v on v.customer_key = tk.customer_key
+                group by v.customer_id
             ),
-            """.formatted(tcMasks, MAX_REGIONS, txMasks)
+            """.formatted(tcMasks, FactCodes.PURCHASE, FactCodes.FEE, MAX_REGIONS, txMasks)
                 + QUERY_REST.replaceFirst("tx.last_day,", "tx.last_day, tx.last_approved" + outMasks + ", tx.spend_categories, tx.spend_regions,");
     }
 

@@ -31,19 +31,23 @@ public final class DiagnosticQueries {
      * 10M transactions, a few thousand at the default dataset); each factor's table, the merchant ranking
      * ({@link DescriptiveQueries}) and the spending by category and region ({@link ExploratoryQueries}) are sums
      * of combinations. The labels are formatted after grouping, not per transaction. The time of day and the merchant's risk flag are not grouping keys: gold derives them from
-     * the hour and from the merchant ({@code any_value} takes the one value of the group).
+     * the hour and from the merchant ({@code any_value} takes the one value of the group). Grouped by the channel code and
+     * summing cents ({@link FactCodes}): the approved volume is the absolute amount unless declined
+     * ({@code approved_amount_abs}), the approved debit spending the absolute amount of an approved debit
+     * ({@code debit_amount}); both turned back into exact amounts after grouping.
      */
     static final String FRAUD_BY_FACTORS = """
-            select coalesce(channel, '(none)') as channel, lpad(hour_of_day::text, 2, '0') as hour_of_day, time_of_day,
+            select coalesce(%s[channel_code], '(none)') as channel, lpad(hour_of_day::text, 2, '0') as hour_of_day, time_of_day,
                    merchant_category, is_international::text as is_international,
-                   case when has_merchant then is_high_risk_merchant::text end as high_risk_merchant, merchant_key, n, events, volume,
-                   spend_n, spend
-            from (select channel, hour_of_day, merchant_category, is_international, has_merchant, merchant_key,
+                   case when has_merchant then is_high_risk_merchant::text end as high_risk_merchant, merchant_key, n, events,
+                   round(volume / 100.0, 2) as volume, spend_n, round(spend / 100.0, 2) as spend
+            from (select channel_code, hour_of_day, merchant_category, is_international, has_merchant, merchant_key,
                          any_value(time_of_day) as time_of_day, any_value(is_high_risk_merchant) as is_high_risk_merchant,
-                         count(*) as n, count(*) filter (where is_fraud) as events, coalesce(sum(approved_amount_abs), 0) as volume,
+                         count(*) as n, count(*) filter (where is_fraud) as events,
+                         coalesce(sum(amount_abs_cents) filter (where is_declined is not true), 0) as volume,
                          count(*) filter (where is_approved and is_debit) as spend_n,
-                         coalesce(sum(debit_amount) filter (where is_approved and is_debit), 0) as spend
-                  from gold.fact_transactions group by 1, 2, 3, 4, 5, 6) t""";
+                         coalesce(sum(amount_abs_cents) filter (where is_approved and is_debit), 0) as spend
+                  from gold.fact_transactions group by 1, 2, 3, 4, 5, 6) t""".formatted(FactCodes.sqlArray(FactCodes.CHANNELS));
 
     /** The combinations of this run (read once, shared with the descriptive merchant ranking). */
     static List<Record> fraudByFactors(Context ctx) {

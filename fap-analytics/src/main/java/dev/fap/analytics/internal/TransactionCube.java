@@ -23,7 +23,9 @@ import org.jooq.Record;
  * rolled up from the cells equals the one PostgreSQL computes over the rows (to the last bits of the
  * double it is converted to).
  *
- * <p>The pass sums one measure, the absolute amount, and its square: every other measure is the
+ * <p>The pass sums one measure, the absolute amount in cents ({@code amount_abs_cents}, a {@code bigint}: its
+ * sum and its sum of squares are exact integers, the amount in cents below 10<sup>8</sup> as silver admits, so the
+ * square fits a {@code bigint}), and groups by the channel and type codes ({@link FactCodes}); every other measure is the
  * absolute amount of the cells a flag or the type selects, as gold defines them
  * ({@code approved_amount_abs}, {@code fraud_amount_abs}, {@code declined_amount_abs}: the absolute
  * amount if approved, fraudulent, declined, else 0; {@code purchase_amount} and {@code fee_amount}:
@@ -46,10 +48,10 @@ final class TransactionCube {
      * no month (left out, as gold never has them).
      */
     static final String QUERY = """
-            select date_key / 100 as month, is_weekend, channel, transaction_type, is_declined, decline_reason, is_fraud, product_key,
-                   count(*) as n, coalesce(sum(transaction_amount_abs), 0) as amount, count(transaction_amount_abs) as amount_n,
-                   coalesce(sum(transaction_amount_abs * transaction_amount_abs) filter (where is_approved), 0) as amount_sq,
-                   count(*) filter (where transaction_amount_abs > 0) as positive
+            select date_key / 100 as month, is_weekend, channel_code, transaction_type_code, is_declined, decline_reason, is_fraud,
+                   product_key, count(*) as n, coalesce(sum(amount_abs_cents), 0) as amount, count(amount_abs_cents) as amount_n,
+                   coalesce(sum(amount_abs_cents * amount_abs_cents) filter (where is_approved), 0) as amount_sq,
+                   count(*) filter (where amount_abs_cents > 0) as positive
             from gold.fact_transactions
             group by 1, 2, 3, 4, 5, 6, 7, 8""";
 
@@ -131,19 +133,19 @@ final class TransactionCube {
             if (month == null) {
                 continue; // no month to put it in (gold never has these)
             }
-            String channel = r.get("channel", String.class);
-            String type = r.get("transaction_type", String.class);
+            String channel = FactCodes.label(FactCodes.CHANNELS, r.get("channel_code", Integer.class));
+            String type = FactCodes.label(FactCodes.TYPES, r.get("transaction_type_code", Integer.class));
             // null flags select nothing, as in gold's measures (approved_amount_abs counts a row unless it is declined)
             boolean declined = Boolean.TRUE.equals(r.get("is_declined", Boolean.class));
             boolean approved = Boolean.FALSE.equals(r.get("is_declined", Boolean.class));
             boolean fraud = Boolean.TRUE.equals(r.get("is_fraud", Boolean.class));
             boolean purchase = approved && "Purchase".equals(type);
             long n = l(r, "n");
-            BigDecimal amount = dec(r, "amount");
+            BigDecimal amount = FactCodes.amount(dec(r, "amount"));
             long amountN = l(r, "amount_n");
             BigDecimal zero = BigDecimal.ZERO;
             Sums sums = new Sums(n, approved ? n : 0, declined ? zero : amount, approved ? amount : zero,
-                    approved ? dec(r, "amount_sq") : zero, approved ? amountN : 0, fraud ? n : 0, declined ? n : 0,
+                    approved ? dec(r, "amount_sq").movePointLeft(4) : zero, approved ? amountN : 0, fraud ? n : 0, declined ? n : 0,
                     fraud ? amount : zero, declined ? amount : zero, purchase ? amount : zero, purchase ? l(r, "positive") : 0,
                     approved && "Fee".equals(type) ? amount : zero);
             cells.add(new Cell(month, channel == null ? "(none)" : channel, type == null ? "(none)" : type, Sql.b(r, "is_weekend"),

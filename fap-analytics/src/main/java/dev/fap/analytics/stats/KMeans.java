@@ -178,14 +178,13 @@ public final class KMeans {
             points.add(new Point(i, z[i]));
         }
         int[] sample = sample(n);
-        List<ClusterCandidate> candidates = new ArrayList<>();
-        int[] best = null;
-        double[][] bestCentroids = null;
-        double bestSil = Double.NEGATIVE_INFINITY;
-        double bestSmallest = 0;
-        boolean bestUsable = false;
-        int bestK = 0;
         int upper = Math.min(kMax, n - 1);
+        int count = upper - kMin + 1;
+        int[][] assigns = new int[count][];
+        double[][][] centroidsOf = new double[count][][];
+        double[] inertias = new double[count];
+        int[] ks = new int[count];
+        long[] smallestOf = new long[count];
         for (int k = kMin; k <= upper; k++) {
             KMeansPlusPlusClusterer<Point> single = new KMeansPlusPlusClusterer<>(k, maxIterations, new EuclideanDistance(),
                     new Well19937c(seed + 31L * k), KMeansPlusPlusClusterer.EmptyClusterStrategy.LARGEST_VARIANCE);
@@ -200,11 +199,27 @@ public final class KMeans {
                     inertia += squaredDistance(p.point(), centroids[c]);
                 }
             }
-            double sil = meanSilhouette(z, assign, clusters.size(), sample);
-            long smallest = clusters.stream().mapToLong(c -> c.getPoints().size()).min().orElse(0);
-            double smallestShare = (double) smallest / n;
+            int at = k - kMin;
+            assigns[at] = assign;
+            centroidsOf[at] = centroids;
+            inertias[at] = inertia;
+            ks[at] = clusters.size();
+            smallestOf[at] = clusters.stream().mapToLong(c -> c.getPoints().size()).min().orElse(0);
+        }
+        // the silhouettes of all candidates from one pass over the distances (they do not depend on k)
+        double[] silhouettes = meanSilhouettes(z, assigns, ks, sample);
+        List<ClusterCandidate> candidates = new ArrayList<>();
+        int[] best = null;
+        double[][] bestCentroids = null;
+        double bestSil = Double.NEGATIVE_INFINITY;
+        double bestSmallest = 0;
+        boolean bestUsable = false;
+        int bestK = 0;
+        for (int at = 0; at < count; at++) {
+            double sil = silhouettes[at];
+            double smallestShare = (double) smallestOf[at] / n;
             boolean usable = smallestShare >= minClusterShare;
-            candidates.add(new ClusterCandidate(clusters.size(), inertia, sil, smallestShare, usable));
+            candidates.add(new ClusterCandidate(ks[at], inertias[at], sil, smallestShare, usable));
             // usable beats unusable; among usable the higher silhouette; among unusable the larger smallest cluster
             boolean better = best == null || (usable && !bestUsable) || (usable == bestUsable
                     && (usable ? sil > bestSil : smallestShare > bestSmallest));
@@ -212,9 +227,9 @@ public final class KMeans {
                 bestSil = sil;
                 bestSmallest = smallestShare;
                 bestUsable = usable;
-                best = assign;
-                bestCentroids = centroids;
-                bestK = clusters.size();
+                best = assigns[at];
+                bestCentroids = centroidsOf[at];
+                bestK = ks[at];
             }
         }
         long[] sizes = new long[bestK];
@@ -260,37 +275,63 @@ public final class KMeans {
      * or all points when {@code sample} is null; as {@code sklearn.metrics.silhouette_score}.
      */
     public static double meanSilhouette(double[][] x, int[] labels, int k, int[] sample) {
+        return meanSilhouettes(x, new int[][] {labels}, new int[] {k}, sample)[0];
+    }
+
+    /**
+     * The mean silhouette widths of several labellings of the same points ({@code labels[c]} with
+     * {@code k[c]} clusters), each exactly as {@link #meanSilhouette} computes it: the distances from a
+     * sampled point to all points are computed once and summed by every labelling in the same order.
+     */
+    static double[] meanSilhouettes(double[][] x, int[][] labels, int[] k, int[] sample) {
         int n = x.length;
-        long[] size = new long[k];
-        for (int l : labels) {
-            size[l]++;
+        int c = labels.length;
+        long[][] size = new long[c][];
+        double[][] sum = new double[c][];
+        for (int l = 0; l < c; l++) {
+            size[l] = new long[k[l]];
+            sum[l] = new double[k[l]];
+            for (int label : labels[l]) {
+                size[l][label]++;
+            }
         }
         int m = sample == null ? n : sample.length;
-        double total = 0;
-        double[] sum = new double[k];
+        double[] total = new double[c];
+        double[] distance = new double[n];
         for (int s = 0; s < m; s++) {
             int i = sample == null ? s : sample[s];
-            java.util.Arrays.fill(sum, 0);
             for (int j = 0; j < n; j++) {
-                if (j != i) {
-                    sum[labels[j]] += Math.sqrt(squaredDistance(x[i], x[j]));
+                distance[j] = j == i ? 0 : Math.sqrt(squaredDistance(x[i], x[j]));
+            }
+            for (int l = 0; l < c; l++) {
+                int[] lab = labels[l];
+                double[] sl = sum[l];
+                java.util.Arrays.fill(sl, 0);
+                for (int j = 0; j < n; j++) {
+                    if (j != i) {
+                        sl[lab[j]] += distance[j];
+                    }
                 }
-            }
-            int own = labels[i];
-            if (size[own] <= 1) {
-                continue; // silhouette 0 for singletons
-            }
-            double a = sum[own] / (size[own] - 1);
-            double b = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < k; c++) {
-                if (c != own && size[c] > 0) {
-                    b = Math.min(b, sum[c] / size[c]);
+                int own = lab[i];
+                if (size[l][own] <= 1) {
+                    continue; // silhouette 0 for singletons
                 }
+                double a = sl[own] / (size[l][own] - 1);
+                double b = Double.POSITIVE_INFINITY;
+                for (int o = 0; o < k[l]; o++) {
+                    if (o != own && size[l][o] > 0) {
+                        b = Math.min(b, sl[o] / size[l][o]);
+                    }
+                }
+                double mx = Math.max(a, b);
+                total[l] += mx > 0 ? (b - a) / mx : 0;
             }
-            double mx = Math.max(a, b);
-            total += mx > 0 ? (b - a) / mx : 0;
         }
-        return total / m;
+        double[] mean = new double[c];
+        for (int l = 0; l < c; l++) {
+            mean[l] = total[l] / m;
+        }
+        return mean;
     }
 
     private static double squaredDistance(double[] a, double[] b) {

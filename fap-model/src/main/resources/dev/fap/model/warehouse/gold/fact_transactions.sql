@@ -10,16 +10,27 @@
 -- Column order is physical layout, chosen for scans (names are the contract, not positions): PostgreSQL
 -- decodes every column before the last one a query reads, and caches the offsets of fixed-width columns
 -- only up to the first variable-width one (text, numeric) or the first null. So: fixed-width columns
--- that are never null and that the analytics read first (date, hour, flags), then the text and numeric
--- columns they read (fap-analytics' passes: activity, features, cube, products and merchants, fraud
--- factors, fraud model, spending by category and region, campaign windows), most-read first, and every
--- other column after them (a column a query does not reach costs that query nothing).
+-- that are never null and that the analytics read first (date, keys, the amount in cents, the codes of
+-- channel and type, hour, flags), then the fixed-width ones that can be null, then the text and numeric
+-- columns the analytics read, and every other column after them (a column a query does not reach costs
+-- that query nothing). fap-analytics' passes (clock, features, cube, fraud factors, fraud model, campaign
+-- windows) read only the columns up to time_of_day.
 select -- fixed width, never null, read by the analytics
        -- the calendar's key (the calendar row is joined for is_holiday anyway; three numeric extracts per row
        -- cost ~1.2 µs), computed only if the calendar lacks the day
        coalesce(dd.date_key, (extract(year from t.transaction_date) * 10000 + extract(month from t.transaction_date) * 100
             + extract(day from t.transaction_date))::int)            as date_key,
        t.transaction_date,
+       dc.customer_key,
+       dp.product_key,
+       -- the absolute amount in cents: exact (silver amounts are numeric(14,2), below a million), and a sum or a
+       -- sum of squares of bigints costs a fraction of the numeric one (transaction_amount_abs = amount_abs_cents / 100)
+       (t.amount_abs * 100)::bigint                                 as amount_abs_cents,
+       -- codes of the closed sets silver admits (its unknown_channel and unknown_type rules), in the order listed there
+       (case t.channel when 'Online' then 1 when 'Mobile' then 2 when 'ATM' then 3 when 'Branch' then 4
+                       when 'POS' then 5 end)::smallint             as channel_code,
+       (case t.transaction_type when 'Purchase' then 1 when 'ATM' then 2 when 'Fee' then 3 when 'Deposit' then 4
+                                when 'Refund' then 5 when 'Transfer' then 6 when 'Payment' then 7 end)::smallint as transaction_type_code,
        t.hour_of_day,
        t.is_fraud,
        t.is_declined,
@@ -31,14 +42,26 @@ select -- fixed width, never null, read by the analytics
        t.channel in ('Online', 'Mobile')                            as is_digital_channel,
        t.merchant_id is not null                                    as has_merchant,
        coalesce(dm.is_high_risk, false)                             as is_high_risk_merchant,
-       dm.merchant_key,                                             -- null without merchant: last of the fixed-width block
+       -- the card-fraud indicator signals (fap-analytics' fraud model): false when the measure is unknown
+       coalesce(t.amount_deviation_score >= 2, false)               as is_high_amount_deviation,
+       coalesce(t.velocity_24h >= 2, false)                         as is_high_velocity,
+       coalesce(t.distance_from_home_km >= 100, false)              as is_far_from_home,
+       coalesce(t.merchant_risk_score >= 0.7, false)                as is_high_merchant_risk_score,
+       -- fixed width, can be null
+       t.velocity_24h,
+       t.distance_from_home_km,
+       dm.merchant_key,                                             -- null without merchant
        -- the text and numeric columns the analytics read, most-read first
+       t.merchant_category,
+       t.decline_reason,
+       case when t.hour_of_day < 6 then 'Night' when t.hour_of_day < 12 then 'Morning'
+            when t.hour_of_day < 18 then 'Afternoon' else 'Evening' end as time_of_day,
+       t.amount_deviation_score,
+       t.merchant_risk_score,
+       -- the same facts as text and numeric (views, checks, SQL users)
        t.customer_id,
        t.channel,
        t.transaction_type,
-       t.merchant_category,
-       case when t.hour_of_day < 6 then 'Night' when t.hour_of_day < 12 then 'Morning'
-            when t.hour_of_day < 18 then 'Afternoon' else 'Evening' end as time_of_day,
        case when not t.is_declined and t.transaction_type = 'Purchase' then t.amount_abs else 0 end as purchase_amount,
        case when not t.is_declined and t.amount < 0 then -t.amount else 0 end as debit_amount,
        t.amount_abs                                                 as transaction_amount_abs,
@@ -46,16 +69,9 @@ select -- fixed width, never null, read by the analytics
        case when t.is_declined then 0 else t.amount_abs end         as approved_amount_abs,
        case when t.is_fraud then t.amount_abs else 0 end            as fraud_amount_abs,
        case when t.is_declined then t.amount_abs else 0 end         as declined_amount_abs,
-       t.decline_reason,
        a.product_id,
        t.merchant_id,
-       t.velocity_24h,
-       t.distance_from_home_km,
-       t.amount_deviation_score,
-       t.merchant_risk_score,
        -- keys and flags the analytics do not read (views and checks do)
-       dc.customer_key,
-       dp.product_key,
        -- the number in transaction_id, as silver.id_number gives it (staging guarantees the form T<digits>;
        -- id_number is null beyond 15 digits), without a regular expression per row
        case when length(t.transaction_id) <= 16 then substr(t.transaction_id, 2)::bigint end as transaction_key,
