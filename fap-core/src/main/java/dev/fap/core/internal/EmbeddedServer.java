@@ -39,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
-    /** Parallel workers of one index build: none on two cores or fewer, else PostgreSQL's default (2). */
-    static final int MAINTENANCE_WORKERS = Runtime.getRuntime().availableProcessors() <= 2 ? 0 : 2;
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
@@ -124,11 +122,6 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setServerConfig("checkpoint_timeout", "30min")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("max_parallel_workers_per_gather", "2")
-                    // index builds in one process when there are two cores or fewer: a parallel build of a presorted
-                    // table sorts into shared tapes and merges them (the daily snapshot's unique index at 1.4M rows:
-                    // 1.43 s of CPU over leader and workers instead of 0.90 s serial), and a pipeline already keeps
-                    // both cores busy
-                    .setServerConfig("max_parallel_maintenance_workers", String.valueOf(MAINTENANCE_WORKERS))
                     .setServerConfig("jit", "off")
                     // bulk loads append: no vacuum of a freshly loaded 10M-row table competing with the
                     // build for the cores (autovacuum still analyzes it and vacuums updated tables)
