@@ -31,7 +31,7 @@ import jdk.jfr.Recording;
  * of the previous step's tables would otherwise land in it). Each step reports wall milliseconds, the PostgreSQL
  * cluster's CPU seconds ({@link CheckCostBench#clusterCpu}: postmaster, backends, parallel workers, autovacuum) and the
  * JVM's CPU seconds. With {@code -Dbench.jfr=file.jfr} the last incremental build is recorded (execution samples every
- * millisecond) for {@code jfr print}.
+ * millisecond) for {@code jfr print}; {@code -Dbench.threads=N} sets the incremental builds' threads (default: automatic).
  *
  * <pre>
  * FAP_JDBC_URL='jdbc:postgresql://127.0.0.1:PORT/db?user=postgres' java -Dbench.pgpid=PID -cp &lt;test classpath&gt; \
@@ -90,7 +90,8 @@ public final class IncrementalBench {
                     recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
                     recording.start();
                 }
-                Cost i = measure(db, pg, () -> inc[0] = wh.build(Selection.all(), BuildOptions.defaults().withListener(timeline)).orThrow());
+                BuildOptions incremental = BuildOptions.defaults().withListener(timeline).withThreads(Integer.getInteger("bench.threads", 0));
+                Cost i = measure(db, pg, () -> inc[0] = wh.build(Selection.all(), incremental).orThrow());
                 if (recording != null) {
                     recording.stop();
                     recording.dump(Path.of(jfr));
@@ -153,7 +154,8 @@ public final class IncrementalBench {
         long t0 = System.nanoTime();
         step.get();
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new Cost(millis, CheckCostBench.clusterCpu(pg) - s0, jvmCpu() - j0);
+        double jvm = jvmCpu() - j0; // before the scan of /proc that reads the cluster's CPU, which costs the JVM ~10 ms
+        return new Cost(millis, CheckCostBench.clusterCpu(pg) - s0, jvm);
     }
 
     /**
