@@ -189,6 +189,24 @@ class IncrementalPublishTest {
     }
 
     @Test
+    void aViewOnATableThatGainedAColumnIsPublishedAgain(Database db) {
+        Model narrow = Model.incremental("nums", Layer.GOLD).uniqueKey("id").sql("select id, price from bronze.items");
+        Model all = Model.view("all_nums", Layer.GOLD).sql("select * from gold.nums");
+        Warehouse.on(db, Project.of(narrow, all)).build().orThrow();
+        String view = oid(db, "gold.all_nums");
+        assertThat(Warehouse.on(db, Project.of(narrow, all)).build().orThrow().model("all_nums").message()).isEqualTo("unchanged");
+        // the merge adds the new column to the live table in place; "select *" now means three columns
+        Model wider = Model.incremental("nums", Layer.GOLD).uniqueKey("id").sql("select id, price, name from bronze.items")
+                .onSchemaChange(OnSchemaChange.APPEND_NEW_COLUMNS);
+        BuildResult appended = Warehouse.on(db, Project.of(wider, all)).build().orThrow();
+        assertThat(appended.model("nums").message()).isEqualTo("incremental");
+        assertThat(appended.model("all_nums").message()).isEmpty();
+        assertThat(oid(db, "gold.all_nums")).isNotEqualTo(view);
+        assertThat(value(db, "select name from gold.all_nums where id = 4")).isEqualTo("item 4");
+        assertThat(Warehouse.on(db, Project.of(wider, all)).build().orThrow().model("all_nums").message()).isEqualTo("unchanged");
+    }
+
+    @Test
     void aStagingModelCarriesItsLastBatchAndRowCountFromItsLastBuild(Database db) {
         Model stg = Model.staging("stg_items", Layer.SILVER).uniqueKey("id")
                 .sql("select id, upper(name) as name, price, b as _raw, b._batch_id, b._loaded_at from bronze.items b"

@@ -28,7 +28,8 @@ final class MetaStore {
     static final String TABLE_ROWS = Database.META + ".table_rows";
     /**
      * Each view model as the engine last published or verified it: the view's oid, the transaction id that wrote its
-     * rewrite rule, and a fingerprint of the model's definition (SQL, description, column descriptions). An incremental
+     * rewrite rule, a fingerprint of the model's definition (SQL, description, column descriptions) and the state of the
+     * relations it reads (their oids and catalog rows' xmin). An incremental
      * run finds an unchanged view here without re-creating it as a probe; any re-creation (a swap of a relation under
      * it, {@code create or replace view} by hand) changes the oid or the rule's xmin, and the probe runs again.
      */
@@ -61,7 +62,8 @@ final class MetaStore {
                         + " rows bigint not null, run_id bigint not null, max_batch_id bigint)",
                 "alter table " + TABLE_ROWS + " add column if not exists max_batch_id bigint",
                 "create table if not exists " + VIEWS + " (relation text primary key, relid oid not null, rule_xmin text not null,"
-                        + " fingerprint text not null, run_id bigint not null)",
+                        + " fingerprint text not null, run_id bigint not null, inputs text)",
+                "alter table " + VIEWS + " add column if not exists inputs text",
                 "create table if not exists " + Model.QUARANTINE + " (model text not null, rule text not null, reason text not null,"
                         + " unique_key text, raw jsonb, batch_id bigint, run_id bigint not null, quarantined_at timestamptz not null)",
                 "create index if not exists quarantine_model_rule on " + Model.QUARANTINE + " (model, rule)",
@@ -115,16 +117,25 @@ final class MetaStore {
     static boolean viewUnchanged(Connection c, String relation, String fingerprint, String alsoTrue) throws SQLException {
         List<String> r = Jdbc.row(c, "select exists (select 1 from " + VIEWS + " v join pg_rewrite w on w.ev_class = v.relid and w.rulename = '_RETURN'"
                 + " where v.relation = " + Jdbc.literal(relation) + " and v.relid = to_regclass(" + Jdbc.literal(relation) + ")"
-                + " and v.rule_xmin = w.xmin::text and v.fingerprint = " + Jdbc.literal(fingerprint) + ") and " + alsoTrue);
+                + " and v.rule_xmin = w.xmin::text and v.fingerprint = " + Jdbc.literal(fingerprint) + " and v.inputs is not distinct from " + INPUTS + ") and " + alsoTrue);
         return "t".equals(r.get(0));
     }
 
+    /**
+     * The relations a view's rule {@code w} reads, each as its oid and the transaction that last wrote its catalog row:
+     * a column added to one of them ({@code alter table ... add column}: a {@code select *} view would have it if
+     * created now), or a replacement, changes it; statistics and row changes do not (analyze updates the row in place).
+     */
+    private static final String INPUTS = "(select string_agg(c.oid::text || ':' || c.xmin::text, ',' order by c.oid) from pg_class c"
+            + " where c.oid in (select d.refobjid from pg_depend d where d.classid = 'pg_rewrite'::regclass and d.objid = w.oid"
+            + " and d.refclassid = 'pg_class'::regclass and d.refobjid <> w.ev_class))";
+
     /** The statement that stores {@code relation}, a view as it is now in the transaction, with {@code fingerprint}. */
     static String storeViewStatement(String relation, String fingerprint, long runId) {
-        return "insert into " + VIEWS + " (relation, relid, rule_xmin, fingerprint, run_id) select " + Jdbc.literal(relation) + ", w.ev_class,"
-                + " w.xmin::text, " + Jdbc.literal(fingerprint) + ", " + runId + " from pg_rewrite w where w.ev_class = to_regclass("
+        return "insert into " + VIEWS + " (relation, relid, rule_xmin, fingerprint, run_id, inputs) select " + Jdbc.literal(relation) + ", w.ev_class,"
+                + " w.xmin::text, " + Jdbc.literal(fingerprint) + ", " + runId + ", " + INPUTS + " from pg_rewrite w where w.ev_class = to_regclass("
                 + Jdbc.literal(relation) + ") and w.rulename = '_RETURN' on conflict (relation) do update set relid = excluded.relid,"
-                + " rule_xmin = excluded.rule_xmin, fingerprint = excluded.fingerprint, run_id = excluded.run_id";
+                + " rule_xmin = excluded.rule_xmin, fingerprint = excluded.fingerprint, run_id = excluded.run_id, inputs = excluded.inputs";
     }
 
     static long startRun(Connection c, String command, String selection, String refresh, long lockWaitMs, int items) throws SQLException {
