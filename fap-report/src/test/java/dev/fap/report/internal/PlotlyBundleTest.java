@@ -29,6 +29,11 @@ class PlotlyBundleTest {
         }
     }
 
+    private static java.net.URL script() {
+        String version = PlotlyBundle.get().version();
+        return PlotlyBundle.class.getClassLoader().getResource("META-INF/resources/webjars/plotly.js-dist/" + version + "/plotly.js");
+    }
+
     @Test
     void theCompressedScriptIsCachedAndReusedByTheNextLoad(@TempDir Path dir) throws IOException {
         PlotlyBundle first = PlotlyBundle.load(dir);
@@ -50,7 +55,7 @@ class PlotlyBundleTest {
         assertThat(new String(second.base64GzipAscii(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(first.base64Gzip());
         assertThat(second.rawSize()).isEqualTo(first.rawSize());
         assertThat(second.version()).isEqualTo(first.version());
-        assertThat(PlotlyBundle.readCache(file, first.version())).isNotNull();
+        assertThat(PlotlyBundle.readCache(file, first.version(), script())).isNotNull();
     }
 
     @Test
@@ -62,15 +67,25 @@ class PlotlyBundleTest {
         byte[] damaged = bytes.clone();
         damaged[damaged.length / 2] ^= 0x5a;     // inside the deflate stream
         Files.write(file, damaged);
-        assertThat(PlotlyBundle.readCache(file, good.version())).isNull();
+        assertThat(PlotlyBundle.readCache(file, good.version(), script())).isNull();
         assertThat(inflated(PlotlyBundle.load(dir))).isEqualTo(inflated(good));
         assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
 
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 100));
-        assertThat(PlotlyBundle.readCache(file, good.version())).isNull();
+        assertThat(PlotlyBundle.readCache(file, good.version(), script())).isNull();
         assertThat(PlotlyBundle.load(dir).gzipped()).isEqualTo(good.gzipped());
 
-        // a valid gzip stream of another script under this name (a wrong length or CRC-32) is not used either
+        // a valid gzip stream of another script under this name is not used either, even of the same length
+        byte[] script = inflated(good);
+        byte[] planted = script.clone();
+        planted[planted.length / 3] = (byte) (planted[planted.length / 3] == ';' ? ',' : ';');
+        try (var out = new java.io.ByteArrayOutputStream(); var gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(planted);
+            gz.finish();
+            Files.write(file, out.toByteArray());
+        }
+        assertThat(PlotlyBundle.readCache(file, good.version(), script())).isNull();
+        assertThat(PlotlyBundle.load(dir).gzipped()).isEqualTo(good.gzipped());
         byte[] other;
         try (var out = new java.io.ByteArrayOutputStream(); var gz = new java.util.zip.GZIPOutputStream(out)) {
             gz.write("console.log(1)".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -78,7 +93,7 @@ class PlotlyBundleTest {
             other = out.toByteArray();
         }
         Files.write(file, other);
-        assertThat(PlotlyBundle.readCache(file, good.version())).isNull();
+        assertThat(PlotlyBundle.readCache(file, good.version(), script())).isNull();
         assertThat(PlotlyBundle.load(dir).gzipped()).isEqualTo(good.gzipped());
     }
 
