@@ -33,7 +33,8 @@ import java.util.Set;
  * <h2>Incremental models</h2>
  * An {@link #incremental} model's SQL marks the part that selects only new rows with
  * {@code {{incremental <sql>}}}: on an incremental run the marker is replaced by its content, with
- * {@code {this}} standing for the model's own table; on the first run and on a full refresh it is
+ * {@code {this}} standing for the model's own table and {@code {max_batch_id}} for the greatest {@code _batch_id} in
+ * it (a literal, so the planner sees how few bronze rows are newer); on the first run and on a full refresh it is
  * removed. For example:
  * <pre>{@code
  * select ... from silver.stg_transactions t

@@ -287,6 +287,7 @@ public final class BronzeBatch implements AutoCloseable {
             connection.commit();
             finished = true;
             commitPrepared();
+            summarizeBatchIndexes(rows);
             return new BronzeLoadResult(batchId, source, rows, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw SqlErrors.translate(e, "committing bronze load batch " + batchId);
@@ -311,6 +312,29 @@ public final class BronzeBatch implements AutoCloseable {
             throw new FapException(ErrorCode.INTERNAL, "bronze batch " + batchId + " is committed but its parallel parts "
                     + prepared + " could not be committed yet: " + e.getMessage(),
                     "they stay prepared and are committed by the next bronze load (BronzeLoader.begin)", e);
+        }
+    }
+
+    /**
+     * After the commit: summarizes the pages the batch appended in each table's BRIN batch index
+     * ({@link BronzeTable#batchIndexName()}), so that the next incremental build's {@code _batch_id > N} skips every page
+     * of the earlier batches (an unsummarized page range always has to be read). Reads only the new pages, which are
+     * still in the buffer cache. A failure here loses nothing: the rows are committed, and the next batch's
+     * summarization covers these pages too.
+     */
+    private void summarizeBatchIndexes(Map<BronzeTable, Long> rows) {
+        String indexes = rows.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> "'" + Database.BRONZE + "." + e.getKey().batchIndexName() + "'").collect(Collectors.joining(", "));
+        if (indexes.isEmpty()) {
+            return;
+        }
+        try {
+            connection.setAutoCommit(true);
+            try (Statement s = connection.createStatement()) {
+                s.execute("select brin_summarize_new_values(i) from unnest(array[" + indexes + "]) n, to_regclass(n) i where i is not null");
+            }
+        } catch (SQLException ignored) {
+            // an optimisation only (see above): the batch is committed either way
         }
     }
 

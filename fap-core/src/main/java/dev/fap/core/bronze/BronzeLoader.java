@@ -187,14 +187,21 @@ public final class BronzeLoader {
         return files;
     }
 
-    /** Creates the bronze tables, the batch sequence and the batch registry if they do not exist. */
+    /**
+     * Creates the bronze tables (with their {@linkplain BronzeTable#batchIndexName() batch index}), the batch sequence and
+     * the batch registry if they do not exist. A bronze table of an earlier version without the batch index gets it
+     * here (built and summarized once, then only checked by name).
+     */
     public static void ensureTables(Database db) {
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             for (BronzeTable t : BronzeTable.values()) {
                 boolean exists;
-                try (ResultSet rs = s.executeQuery("select to_regclass('" + Database.BRONZE + "." + t.tableName() + "') is not null")) {
+                boolean indexed;
+                try (ResultSet rs = s.executeQuery("select to_regclass('" + Database.BRONZE + "." + t.tableName() + "') is not null, to_regclass('"
+                        + Database.BRONZE + "." + t.batchIndexName() + "') is not null")) {
                     rs.next();
                     exists = rs.getBoolean(1);
+                    indexed = rs.getBoolean(2);
                 }
                 if (!exists) {
                     s.execute(t.createTableSql(Database.BRONZE));
@@ -202,6 +209,9 @@ public final class BronzeLoader {
                         s.addBatch(comment);
                     }
                     s.executeBatch();
+                }
+                if (!indexed) {
+                    s.execute(t.createBatchIndexSql(Database.BRONZE));
                 }
             }
             s.execute("create sequence if not exists " + Database.META + ".load_batch_seq");

@@ -371,6 +371,27 @@ public enum BronzeTable {
         return "create table if not exists " + schema + "." + tableName + " (\n" + String.join(",\n", defs) + "\n)";
     }
 
+    /** Pages per range of the {@link #batchIndexName() batch index}: a day's batch of a 1M-row table is then read as a few dozen pages. */
+    static final int BATCH_INDEX_PAGES_PER_RANGE = 16;
+
+    /**
+     * Name of the BRIN index on {@code _batch_id}, e.g. {@code transactions_batch_brin}. Rows are appended batch after batch,
+     * so a batch occupies a contiguous run of pages: an incremental build's {@code _batch_id > N} then reads those pages
+     * instead of the whole table. The loader summarizes the new pages after each batch (see {@link BronzeBatch#commit()}).
+     */
+    public String batchIndexName() {
+        return tableName + "_batch_brin";
+    }
+
+    /**
+     * {@code CREATE INDEX IF NOT EXISTS} of the {@link #batchIndexName() batch index} in {@code schema}: a BRIN index
+     * (a few pages per 10M rows; the COPY of a batch only extends its unsummarized tail).
+     */
+    public String createBatchIndexSql(String schema) {
+        return "create index if not exists " + batchIndexName() + " on " + schema + "." + tableName + " using brin ("
+                + BATCH_ID_COLUMN + ") with (pages_per_range = " + BATCH_INDEX_PAGES_PER_RANGE + ")";
+    }
+
     /** {@code COMMENT ON} statements for the table and each column. */
     public List<String> commentSql(String schema) {
         List<String> sql = new ArrayList<>();

@@ -47,7 +47,10 @@ final class ModelBuilder {
      */
     static final int IN_PLACE_MAX_ROWS = 10_000;
     private static final Set<String> LOAD_COLUMNS = Set.of("_batch_id", "_loaded_at");
-    /** Placeholder of incremental staging SQL: the greatest {@code _batch_id} the model has processed (0 if none). */
+    /**
+     * Placeholder of incremental staging SQL: the greatest {@code _batch_id} the model has processed (0 if none); in an
+     * incremental model's {@code {{incremental ...}}} marker: the greatest {@code _batch_id} in its table.
+     */
     static final String MAX_BATCH_ID = "{max_batch_id}";
     /** Memory for the sorts of staging and snapshot builds (set local to their transaction). */
     private static final String WORK_MEM = "128MB";
@@ -59,6 +62,8 @@ final class ModelBuilder {
     private final Lock publishLock;
     private final Duration lockTimeout;
     private final String rel;
+    /** False once {@code pg_stat_force_next_flush()} was refused (not a superuser, no grant): not tried again. */
+    private static volatile boolean flushPermitted = true;
 
     ModelBuilder(Model m, Connection c, long runId, Refresh refresh, Lock publishLock, Duration lockTimeout) {
         this.m = m;
@@ -210,8 +215,6 @@ final class ModelBuilder {
             script.add("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'");
             script.add("delete from " + rel);
             script.add("insert into " + rel + " select * from pg_temp.fap_table");
-            script.add("set local default_statistics_target = " + STATISTICS_TARGET);
-            script.add("analyze " + rel);
         }
         script.addAll(commentStatements(false));
         for (String hook : m.postHooks()) {
@@ -225,6 +228,9 @@ final class ModelBuilder {
             }
         }
         c.commit();
+        if (!unchanged) {
+            analyzeCommitted();
+        }
         return new Outcome(rows, unchanged ? 0 : rows, 0, null, unchanged ? "unchanged" : "replaced in place");
     }
 
@@ -256,7 +262,7 @@ final class ModelBuilder {
         return m.schema() + "." + m.name() + NEW_SUFFIX;
     }
 
-    /** The new table's indexes (the unique key's first, if {@code withKey}) and {@code analyze}. */
+    /** The new table's indexes (the unique key's first, if {@code withKey}); {@link #analyzeCommitted} follows the publication. */
     private List<String> indexStatements(boolean withKey) {
         String tmp = newTable();
         String prefix = m.name() + NEW_SUFFIX;
@@ -267,11 +273,38 @@ final class ModelBuilder {
         for (int i = 0; i < m.indexes().size(); i++) {
             script.add("create index " + prefix + "_idx" + i + " on " + tmp + " (" + String.join(", ", m.indexes().get(i)) + ")");
         }
-        // A sample of 3,000 rows instead of 30,000: the warehouse's plans are the same with 10 most-common values and
-        // histogram buckets, and analyze of a 10M-row fact table costs a tenth (only this transaction's analyze).
-        script.add("set local default_statistics_target = " + STATISTICS_TARGET);
-        script.add("analyze " + tmp);
         return script;
+    }
+
+    /**
+     * Analyzes the table just published, after its commit, so that autovacuum does not analyze it once more. An analyze in
+     * the transaction that filled the table resets the table's count of changes since its last analyze, but the
+     * transaction's own inserts are added to that count later, when the backend reports its statistics (at the latest
+     * a second after going idle): autovacuum then finds every row changed and analyzes again — on a long-lived server
+     * ~4.5 CPU-seconds after each full build of the default dataset. So the backend first reports its statistics
+     * ({@code pg_stat_force_next_flush()}, a superuser function unless granted; without it the analyze still happens, as
+     * before) and then analyzes. Readers see the table without statistics for that moment; the models that read it are
+     * built after this. A failure here changes no data: autovacuum analyzes the table instead.
+     *
+     * <p>A sample of 3,000 rows instead of 30,000: the warehouse's plans are the same with 10 most-common values and
+     * histogram buckets, and analyze of a 10M-row fact table costs a tenth (only this transaction's analyze).
+     */
+    private void analyzeCommitted() throws SQLException {
+        try {
+            c.setAutoCommit(true);
+            if (flushPermitted) {
+                try {
+                    Jdbc.exec(c, "select pg_stat_force_next_flush()");
+                } catch (SQLException notPermitted) {
+                    flushPermitted = false;
+                }
+            }
+            c.setAutoCommit(false);
+            Jdbc.exec(c, "set local default_statistics_target = " + STATISTICS_TARGET + ";\nanalyze " + rel);
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+        }
     }
 
     private void publishNewTable() throws SQLException {
@@ -284,6 +317,7 @@ final class ModelBuilder {
             put.add("alter index " + m.schema() + "." + m.name() + NEW_SUFFIX + "_idx" + i + " rename to " + m.name() + "_idx" + i);
         }
         publish(put, false, List.of());
+        analyzeCommitted();
     }
 
     /**
@@ -355,6 +389,10 @@ final class ModelBuilder {
         String select;
         if (SqlText.hasIncrementalMarker(text)) {
             select = SqlText.render(text, true, rel, m.name());
+            if (select.contains(MAX_BATCH_ID)) {
+                // the greatest load batch the table holds, as a literal: the planner then sees how few bronze rows are newer
+                select = select.replace(MAX_BATCH_ID, Long.toString(Math.max(0, Jdbc.longValue(c, "select coalesce(max(_batch_id), 0) from " + rel))));
+            }
         } else if (m.incrementalFilter().isPresent()) {
             select = "select * from (" + fullSql() + ") _fap_src where " + m.incrementalFilter().get().replace(SqlText.THIS, rel);
         } else {
@@ -782,28 +820,25 @@ final class ModelBuilder {
         long quarantined = quarantine("pg_temp.fap_stg", "_fap_rule is not null", "_fap_rule", names);
         String keyList = String.join(", ", m.uniqueKey());
         String keyNotNull = m.uniqueKey().stream().map(k -> k + " is not null").collect(Collectors.joining(" and "));
-        // ranked like a full build ranks (the cleaned row breaks ties), and duplicates are recorded as
-        // their cleaned row, as a full build records them
-        Jdbc.exec(c, "create temp table fap_stg_ranked on commit drop as select *, case when " + keyNotNull + " then row_number() over"
-                + " (partition by " + keyList + " order by " + loadOrder("", names) + "row(" + keep + ")::text desc) else 1 end as _fap_rn"
-                + " from pg_temp.fap_stg where _fap_rule is null");
-        String cleanedRow = "to_jsonb(r) - '_fap_rule' - '_fap_raw' - '_fap_rn'";
-        long duplicates = Jdbc.exec(c, quarantineInsert("pg_temp.fap_stg_ranked r", "_fap_rn > 1", null, cleanedRow, names));
-        // the batch's winners meet the rows already in silver; the later load wins. The types of the new rows are those of
-        // the kept columns of fap_stg, compared with the silver table's
+        // the batch's valid rows meet the rows already in silver, in one pass: ranked like a full build ranks (the cleaned
+        // row breaks ties) among themselves, and the winner of a key against its silver row (the later load wins). Both
+        // kinds of losers are duplicates, recorded as their cleaned row, as a full build records them. The types of the new
+        // rows are those of the kept columns of fap_stg, compared with the silver table's
         List<Catalog.ColumnInfo> cols = Catalog.columns(c, "pg_temp", "fap_stg").stream()
                 .filter(x -> !x.name().equals("_fap_rule") && !x.name().equals("_fap_raw")).toList();
         reconcileSchema(cols, Catalog.columns(c, m.schema(), m.name()), Set.of());
         String match = m.uniqueKey().stream().map(k -> "t." + k + " = w." + k).collect(Collectors.joining(" and "));
-        Jdbc.exec(c, "create temp table fap_stg_win on commit drop as select * from pg_temp.fap_stg_ranked where _fap_rn = 1;\n"
-                + "alter table pg_temp.fap_stg_win add column _fap_older boolean;\n"
-                + "update pg_temp.fap_stg_win w set _fap_older = true from " + rel + " t where " + match
-                + " and (t._loaded_at, t._batch_id) >= (w._loaded_at, w._batch_id)");
-        duplicates += Jdbc.exec(c, quarantineInsert("pg_temp.fap_stg_win r", "_fap_older", null, cleanedRow + " - '_fap_older'", names));
+        // (silver holds a key at most once: the left join adds no row)
+        Jdbc.exec(c, "create temp table fap_stg_win on commit drop as select w.*, w._fap_rn > 1 or t.ctid is not null as _fap_dup"
+                + " from (select *, case when " + keyNotNull + " then row_number() over (partition by " + keyList + " order by "
+                + loadOrder("", names) + "row(" + keep + ")::text desc) else 1 end as _fap_rn from pg_temp.fap_stg where _fap_rule is null) w"
+                + " left join " + rel + " t on " + match + " and (t._loaded_at, t._batch_id) >= (w._loaded_at, w._batch_id)");
+        long duplicates = Jdbc.exec(c, quarantineInsert("pg_temp.fap_stg_win r", "_fap_dup", null,
+                "to_jsonb(r) - '_fap_rule' - '_fap_raw' - '_fap_rn' - '_fap_dup'", names));
         long displaced = Jdbc.exec(c, "with gone as (delete from " + rel + " t using pg_temp.fap_stg_win w where " + match
-                + " and w._fap_older is null returning t.*) " + quarantineInsert("gone", "true", null, "to_jsonb(gone)", names));
+                + " and not w._fap_dup returning t.*) " + quarantineInsert("gone", "true", null, "to_jsonb(gone)", names));
         duplicates += displaced;
-        long inserted = Jdbc.exec(c, "insert into " + rel + " (" + keep + ") select " + keep + " from pg_temp.fap_stg_win where _fap_older is null");
+        long inserted = Jdbc.exec(c, "insert into " + rel + " (" + keep + ") select " + keep + " from pg_temp.fap_stg_win where not _fap_dup");
         StagingCounts counts = new StagingCounts(source, inserted - displaced, quarantined, duplicates);
         requireReconciled(counts);
         runHooks();
@@ -843,6 +878,8 @@ final class ModelBuilder {
         String reason;
         if (ruleColumn == null) {
             reason = duplicateReason();
+        } else if (m.rules().isEmpty()) {
+            reason = "null::text"; // no rule, so no row to quarantine (and "case x end" would not parse)
         } else {
             StringBuilder r = new StringBuilder("case ").append(ruleColumn);
             for (Rule x : m.rules()) {

@@ -82,7 +82,8 @@ final class GoldModels {
                 .description("Customers, SCD Type 2: a version per date on which tracked attributes changed"
                         + " (silver.stg_customer_changes); validity is valid_from <= d < valid_to. Incremental: every version is"
                         + " recomputed and merged in place (changed versions updated, new inserted, vanished deleted), so keys and"
-                        + " contents equal a full refresh.")
+                        + " contents equal a full refresh. No column depends on the data clock, so a day's run writes only the"
+                        + " versions that changed; tenure as of now is silver.data_clock.as_of_date - signup_date.")
                 .tags("dimension", "scd2")
                 .uniqueKey("customer_key")
                 .index("customer_id", "valid_from")
@@ -93,7 +94,8 @@ final class GoldModels {
                 .column("is_current", "true for the version valid now")
                 .column("version_number", "1 for the first version of a customer, then 2, 3, ...")
                 .column("changed_attributes", "attributes that changed when this version began (empty for the first)")
-                .column("tenure_days", "days from signup to the data's last day")
+                .column("tenure_days_at_valid_from", "days from signup to valid_from: the customer's tenure when this version began"
+                        + " (0 for the first version); tenure as of now is silver.data_clock.as_of_date - signup_date")
                 .column("bank_churn_risk_score", "the bank's own churn estimate from bronze (not a fitted model)")
                 .check(Check.unique("customer_key"))
                 .check(Check.unique("customer_id", "valid_from"))

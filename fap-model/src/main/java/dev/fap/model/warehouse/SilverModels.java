@@ -40,7 +40,7 @@ final class SilverModels {
     private SilverModels() {}
 
     static List<Model> all() {
-        return List.of(dataClock(), products(), merchants(), customers(), accounts(), transactions(), creditApplications(),
+        return List.of(dataClockDays(), dataClock(), products(), merchants(), customers(), accounts(), transactions(), creditApplications(),
                 fraudAlerts(), interactions(), economicIndicators(), campaigns(), loanPayments(), customerChanges(),
                 campaignContacts());
     }
@@ -56,6 +56,22 @@ final class SilverModels {
                 .check(Check.unique(key))
                 .check(Check.notNull(key))
                 .check(Check.stagingReconciles("bronze." + bronzeTable));
+    }
+
+    static Model dataClockDays() {
+        return Model.incremental("data_clock_days", Layer.SILVER)
+                .sql(Sql.resource("silver/data_clock_days.sql"))
+                .description("The data clock's state: one row per calendar day with transactions in bronze. Incremental: a run"
+                        + " aggregates only the bronze batches loaded since the last one (bronze is append-only) and folds them"
+                        + " into the days it holds, so the clock never reads all transactions again.")
+                .tags("clock")
+                .uniqueKey("d")
+                .column("d", "calendar day of transaction_date")
+                .column("last_ts", "latest transaction_date of the day, over all its rows")
+                .column("plausible", "true if at least one of the day's rows was loaded on or after the day")
+                .column("_batch_id", "greatest load batch that delivered a row of the day")
+                .check(Check.unique("d"))
+                .check(Check.notNull("d", "last_ts", "plausible"));
     }
 
     static Model dataClock() {

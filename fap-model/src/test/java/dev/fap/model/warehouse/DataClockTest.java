@@ -6,6 +6,7 @@ import dev.fap.core.Database;
 import dev.fap.core.testing.FapDatabaseExtension;
 import dev.fap.generator.DataGenerator;
 import dev.fap.generator.DatasetSpec;
+import dev.fap.model.BuildOptions;
 import dev.fap.model.Selection;
 import dev.fap.model.Warehouse;
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ class DataClockTest {
         DataGenerator.of(DatasetSpec.defaults().withSeed(3).withCustomers(40).withTransactions(1_500).withDirtyRate(0.05)
                 .withPeriod(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30))).toDatabase(db);
         Warehouse wh = FapWarehouse.on(db);
-        wh.build(Selection.parse("data_clock")).orThrow();
+        wh.build(Selection.parse("+data_clock")).orThrow();
         assertThat(clock(db, "select * from silver.data_clock")).isEqualTo(clock(db, TWO_PASS_DEFINITION));
         List<Object> plain = clock(db, "select * from silver.data_clock");
 
@@ -64,7 +65,8 @@ class DataClockTest {
         db.dsl().execute(copyOf.formatted("T900000002",
                 "(select (as_of_date + time '23:59:58')::timestamp from silver.data_clock)",
                 "(select (as_of_date - 1 + time '12:00')::timestamptz from silver.data_clock)"));
-        wh.build(Selection.parse("data_clock")).orThrow();
+        // rows written by hand with an earlier batch's id: a rewrite of bronze, which needs a full refresh
+        wh.build(Selection.parse("+data_clock"), BuildOptions.defaults().withFullRefresh()).orThrow();
         List<Object> withOddRows = clock(db, "select * from silver.data_clock");
         assertThat(withOddRows).isEqualTo(clock(db, TWO_PASS_DEFINITION));
         assertThat(withOddRows.get(0)).as("the typo does not move now").isEqualTo(plain.get(0));
@@ -76,7 +78,7 @@ class DataClockTest {
     void theBuildGivesThePlannerTheNumberOfDaysSoThatTheClockAggregatesInParallel(Database db) {
         DataGenerator.of(DatasetSpec.defaults().withSeed(5).withCustomers(60).withTransactions(4_000)
                 .withPeriod(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31))).toDatabase(db);
-        FapWarehouse.on(db).build(Selection.parse("data_clock")).orThrow();
+        FapWarehouse.on(db).build(Selection.parse("+data_clock")).orThrow();
         db.dsl().execute("analyze bronze.transactions");
         long days = db.dsl().fetchSingle("select count(distinct transaction_date::date) from bronze.transactions").get(0, Long.class);
         // the expression's statistics: every row is in the sample, so the number of days is exact

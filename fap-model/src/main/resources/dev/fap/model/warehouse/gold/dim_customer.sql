@@ -4,6 +4,8 @@
 -- Validity is half-open: valid_from <= d < valid_to; the current version has valid_to 9999-12-31.
 -- customer_key = (number in customer_id) * 100000 + (valid_from - 1900-01-01): unique, and the same
 -- on every rebuild of the same data (no hashes, no sequences).
+-- No column depends on the data clock (tenure is stored as at the version's start, tenure_days_at_valid_from; tenure
+-- as of "now" is as_of_date - signup_date), so an incremental run's merge writes only new and changed versions.
 -- The attributes a version carries over are one cumulative jsonb per customer (latest value per
 -- attribute up to the version's day), built in a single window pass over the change days.
 with base as (
@@ -106,7 +108,7 @@ select silver.id_number(r.customer_id) * 100000 + (r.valid_from - date '1900-01-
        r.signup_date,
        extract(year from r.signup_date)::int                      as signup_year,
        to_char(r.signup_date, 'YYYY-MM')                          as signup_cohort,
-       (select as_of_date from silver.data_clock) - r.signup_date as tenure_days,
+       r.valid_from - r.signup_date                               as tenure_days_at_valid_from,
        r.credit_score,
        case when r.credit_score < 580 then 'Poor' when r.credit_score < 670 then 'Fair'
             when r.credit_score < 740 then 'Good' when r.credit_score < 800 then 'Very Good'

@@ -6,14 +6,9 @@
 -- days with activity, the clock stops before the first silence of more than 31 days that comes after
 -- the median active day: a stray far-future date (a typo like 2032) then does not move "now".
 with per_day as (
-    -- one pass over the transactions: per calendar day its latest time and whether any of its rows
-    -- was loaded on or after that day
-    select transaction_date::date                               as d,
-           max(transaction_date)                                as last_ts,
-           bool_or(transaction_date::date <= _loaded_at::date)  as plausible
-    from bronze.transactions
-    where transaction_date is not null
-    group by 1
+    -- per calendar day its latest time and whether any of its rows was loaded on or after that day
+    -- (silver.data_clock_days: one pass over the transactions in a full build, the new batches in an incremental one)
+    select d, last_ts, plausible from silver.data_clock_days
 ), days as (
     select d, last_ts from per_day where plausible
 ), gaps as (

@@ -72,9 +72,10 @@ with tx as (
     from tx_sets
     where not not_declined_set
 ), cust as (
-    select c.*, case when c.tenure_days < 365 then '0-1y' when c.tenure_days < 730 then '1-2y'
-                     when c.tenure_days < 1825 then '2-5y' else '5y+' end as tenure_band
-    from gold.dim_customer c where c.is_current
+    -- tenure as of the data's "now" (dim_customer stores no clock-relative value: see tenure_days_at_valid_from)
+    select c.*, case when k.as_of_date - c.signup_date < 365 then '0-1y' when k.as_of_date - c.signup_date < 730 then '1-2y'
+                     when k.as_of_date - c.signup_date < 1825 then '2-5y' else '5y+' end as tenure_band
+    from gold.dim_customer c, (select as_of_date from silver.data_clock) k where c.is_current
 ), cust_slices as (
     select 'tenure_band' as dimension, tenure_band as segment, * from cust
     union all select 'customer_segment', coalesce(customer_segment, 'Unknown'), * from cust

@@ -43,7 +43,7 @@ with clock as (
     group by d.customer_id
 ), profile as (
     select c.customer_id, c.customer_key, c.customer_segment, c.life_stage, c.age, c.age_band, c.annual_income, c.credit_score,
-           c.tenure_days, c.state, c.is_active,
+           (select as_of_date from clock) - c.signup_date                        as tenure_days, c.state, c.is_active,
            coalesce(t.transactions_365d, 0)                                      as transactions_365d,
            coalesce(t.spend_365d, 0)                                             as spend_365d,
            coalesce(t.deposits_365d, 0)                                          as deposits_365d,
