@@ -118,6 +118,9 @@ final class GoldModels {
                         + " on the transaction date. Incremental: a run merges the silver rows loaded after the newest load in the table.")
                 .tags("fact")
                 .uniqueKey("transaction_id")
+                // a customer's rows from a month on (its versions' keys are a range: see dim_customer), which
+                // fact_customer_monthly's incremental runs read; integer keys: a cheap index to build
+                .index("customer_key", "transaction_date")
                 .column("transaction_key", "the number in transaction_id")
                 .column("transaction_amount", "signed amount: negative for money out")
                 .column("transaction_amount_abs", "absolute amount")

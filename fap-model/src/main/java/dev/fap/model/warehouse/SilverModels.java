@@ -220,6 +220,8 @@ final class SilverModels {
                 .column("account_customer_id", "owner of the account (from stg_accounts), equal to customer_id")
                 .column("account_open_date", "open date of the account, never after transaction_date")
                 .column("account_close_date", "close date of the account, never before transaction_date")
+                // the gold facts' incremental runs find the rows of new loads, and those of a day, without a scan
+                .index("_loaded_at", "transaction_date")
                 .check(Check.relationships("account_id", "silver.stg_accounts", "account_id"))
                 .check(Check.relationships("customer_id", "silver.stg_customers", "customer_id"))
                 .check(Check.relationships("merchant_id", "silver.stg_merchants", "merchant_id"))

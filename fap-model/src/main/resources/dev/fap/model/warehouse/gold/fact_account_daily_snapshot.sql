@@ -16,13 +16,23 @@
 -- Incremental runs (merged on account_id, snapshot_date) produce, per account, the days from a start
 -- day on: the day after the table's last day for an account whose stored history still matches the
 -- data; the account's first day for a "stale" account, one with a transaction dated on a stored day,
--- or a customer row or customer change dated on a stored day, loaded after the batch that brought
+-- or a customer row or customer change dated on a stored day, loaded after the load that brought
 -- the table's last day, or whose last stored day no longer matches (balance, credit limit, customer,
 -- product, open or close date) or is missing. The balance before the start day is current_balance
 -- minus the approved transactions from the start day on, which for an unchanged account is the
 -- stored closing balance of the day before. A full refresh starts every account at its first day.
+-- An incremental run reads only what is new to the table, through silver's index on (_loaded_at,
+-- transaction_date): the transactions loaded after the load that brought the table's last day, and
+-- those of earlier loads dated after that day or before the data's first day (a row quarantined
+-- until the clock reached its date); one index probe per load finds them. A stale account whose
+-- stored days can be trusted for its transactions (only its balance, attributes or customer
+-- versions changed) takes its daily totals from its stored rows; only an account with a new
+-- transaction on a stored day, a changed open date or no stored history has its transactions read
+-- from silver (the one case that scans it).
 -- Not covered incrementally (a full refresh repairs them): stored days that fall outside an
--- account's life after its open or close date moved, and transactions removed from silver.
+-- account's life after its open or close date moved, transactions removed from silver, and
+-- transactions of earlier loads on stored days that silver admitted only now (a quarantined row
+-- whose merchant arrived later) for an account that is not stale otherwise.
 with clock as (
     select c.*, p.prev_day
     from silver.data_clock c,
@@ -47,52 +57,91 @@ with clock as (
     from silver.stg_accounts a
     cross join clock c
     left join gold.dim_product dp on dp.product_id = a.product_id
+{{incremental
+), loads as materialized (
+    -- the load times of silver's transactions, ascending: one probe of the index each
+    with recursive l(at) as (
+        select min(t._loaded_at) from silver.stg_transactions t
+        union all
+        select (select min(t._loaded_at) from silver.stg_transactions t where t._loaded_at > l.at) from l where l.at is not null
+    )
+    select l.at from l where l.at is not null
+), seen as materialized (
+    -- the load that brought the last stored day (the earliest with a transaction of that day): rows of later loads
+    -- are new to the table (without one, every row is)
+    select coalesce(min(l.at), '-infinity') as at
+    from loads l, clock c
+    where (select true from silver.stg_transactions t where t._loaded_at = l.at and t.transaction_date = c.prev_day limit 1)
+), fresh as materialized (
+    -- the transactions new to the table: of later loads, and of earlier loads dated after the last stored day or
+    -- before the data's first day (an index range each)
+    select t.account_id, t.transaction_date, t.amount, t.is_declined, t.is_fraud
+    from seen n, silver.stg_transactions t
+    where t._loaded_at > n.at
+    union all
+    select t.account_id, t.transaction_date, t.amount, t.is_declined, t.is_fraud
+    from loads l, seen n, clock c,
+         lateral (select t.* from silver.stg_transactions t where t._loaded_at = l.at and t.transaction_date > c.prev_day offset 0) t
+    where l.at <= n.at
+    union all
+    select t.account_id, t.transaction_date, t.amount, t.is_declined, t.is_fraud
+    from loads l, seen n, clock c,
+         lateral (select t.* from silver.stg_transactions t where t._loaded_at = l.at and t.transaction_date < c.data_start_date offset 0) t
+    where l.at <= n.at
+), checked as (
+    -- each account's last stored day against the data: missing, or its attributes or balance no longer match
+    select a.account_id,
+           s.account_id is null or s.days_since_open is distinct from s.snapshot_date - a.open_date as history_unknown,
+           s.customer_id is distinct from a.customer_id
+           or s.product_key is distinct from a.product_key
+           or s.credit_limit is distinct from a.credit_limit
+           or s.is_closing_day is distinct from (s.snapshot_date = a.close_date)
+           or s.closing_balance is distinct from a.current_balance - coalesce(sh.shift, 0) as changed
+    from acct a
+    left join (select f.account_id, sum(case when f.is_declined then 0 else f.amount end) as shift
+               from fresh f join acct a on a.account_id = f.account_id
+               where f.transaction_date > least(a.last_day, a.prev_day) or f.transaction_date < a.first_day
+               group by f.account_id) sh on sh.account_id = a.account_id
+    left join {this} s on s.snapshot_date = least(a.last_day, a.prev_day) and s.account_id = a.account_id
+    where a.first_day <= least(a.last_day, a.prev_day)
+), hist as (
+    -- stale accounts whose transactions are read from silver: a new transaction on a stored day, no stored last day,
+    -- or a changed open date
+    select f.account_id from fresh f, clock c where f.transaction_date <= c.prev_day
+    union
+    select k.account_id from checked k where k.history_unknown
+}}
 ), tx as (
     -- the transactions' columns used here, with their account's number and days: an incremental run reads them
-    -- four times, from one scan of the wide table and one join (a full build reads them once, and the planner
-    -- folds this into that query)
-    select a.acct_no, t.account_id, t.transaction_date, t.amount, t.is_declined, t.is_fraud, t._batch_id,
+    -- several times (a full build reads them once, and the planner folds this into that query). An incremental run
+    -- takes the new ones, and every one of the accounts in hist (a scan of silver only when there are such accounts)
+    select a.acct_no, t.account_id, t.transaction_date, t.amount, t.is_declined, t.is_fraud,
            a.first_day, a.last_day, a.prev_day
     from silver.stg_transactions t
     join acct a on a.account_id = t.account_id
-{{incremental
-), seen as (
-    -- the load batch that brought the last stored day: rows of later batches are new to the table
-    select min(t._batch_id) as batch_id from tx t, clock c where t.transaction_date = c.prev_day
-}}
+    {{incremental
+    where (select count(*) > 0 from hist) and t.account_id in (select h.account_id from hist h)
+    union all
+    select a.acct_no, f.account_id, f.transaction_date, f.amount, f.is_declined, f.is_fraud, a.first_day, a.last_day, a.prev_day
+    from fresh f
+    join acct a on a.account_id = f.account_id
+    where not exists (select 1 from hist h where h.account_id = f.account_id)
+    }}
 ), stale as (
     select null::text as account_id where false
     {{incremental
     union
-    -- late rows: transactions of a stored day, customers or customer changes loaded after the batch
-    -- that brought the last stored day
-    select t.account_id
-    from tx t, seen
-    where t.transaction_date <= t.prev_day and t._batch_id > seen.batch_id
+    select h.account_id from hist h
     union
+    -- customers or customer changes loaded after the load that brought the last stored day
     select a.account_id
     from acct a
-    where a.customer_id in (select c.customer_id from silver.stg_customers c, seen where c._batch_id > seen.batch_id
+    where a.customer_id in (select c.customer_id from silver.stg_customers c, seen where c._loaded_at > seen.at
                             union all
                             select ch.customer_id from silver.stg_customer_changes ch, seen, clock k
-                            where ch._batch_id > seen.batch_id and ch.change_date <= k.prev_day)
+                            where ch._loaded_at > seen.at and ch.change_date <= k.prev_day)
     union
-    -- the last stored day no longer matches the account (balance, attributes, dates) or is missing
-    select a.account_id
-    from acct a
-    left join (select t.account_id, sum(case when t.is_declined then 0 else t.amount end) as shift
-               from tx t
-               where t.transaction_date > least(t.last_day, t.prev_day) or t.transaction_date < t.first_day
-               group by t.account_id) sh on sh.account_id = a.account_id
-    left join {this} s on s.snapshot_date = least(a.last_day, a.prev_day) and s.account_id = a.account_id
-    where a.first_day <= a.prev_day
-      and (s.account_id is null
-           or s.customer_id is distinct from a.customer_id
-           or s.product_key is distinct from a.product_key
-           or s.credit_limit is distinct from a.credit_limit
-           or s.days_since_open is distinct from s.snapshot_date - a.open_date
-           or s.is_closing_day is distinct from (s.snapshot_date = a.close_date)
-           or s.closing_balance is distinct from a.current_balance - coalesce(sh.shift, 0))
+    select k.account_id from checked k where k.changed
     }}
 ), daily as (
     -- approved changes, flows and counts per account and day: every day on a full build; on an
@@ -106,8 +155,19 @@ with clock as (
            (count(*) filter (where t.is_declined))::int                                   as declined_count,
            (count(*) filter (where t.is_fraud))::int                                      as fraud_count
     from tx t
-    {{incremental where t.transaction_date > t.prev_day or t.transaction_date < t.first_day or t.account_id in (select s.account_id from stale s)}}
+    {{incremental where t.transaction_date > t.prev_day or t.transaction_date < t.first_day or t.account_id in (select h.account_id from hist h)}}
     group by t.acct_no, t.transaction_date
+    {{incremental
+    union all
+    -- the other stale accounts: their stored days with transactions (the transactions of a stored day did not change)
+    select a.acct_no, s.snapshot_date, s.net_change, s.inflow_amount, s.outflow_amount, s.transaction_count, s.declined_count, s.fraud_count
+    from stale x
+    join acct a on a.account_id = x.account_id
+    -- a range of the unique index per account
+    cross join lateral (select s.* from {this} s where s.account_id = x.account_id and s.snapshot_date <= a.prev_day
+                        and s.transaction_count > 0 offset 0) s
+    where not exists (select 1 from hist h where h.account_id = x.account_id)
+    }}
 ), todo as (
     -- per account the first day to (re)compute and the balance at the end of the day before it:
     -- current_balance minus the approved changes before the account's first day and from the start day on
@@ -115,7 +175,9 @@ with clock as (
            a.current_balance - coalesce(sum(dl.net_change) filter (where dl.d < a.first_day), 0)
                              - coalesce(sum(dl.net_change) filter (where dl.d >= st.start_day), 0) as start_balance
     from acct a
-    cross join lateral (select case when a.prev_day is null or a.account_id in (select s.account_id from stale s) then a.first_day
+    -- a join, not "in (select ... from stale)" per account (which ran as a scan of stale per account)
+    left join stale sx on sx.account_id = a.account_id
+    cross join lateral (select case when a.prev_day is null or sx.account_id is not null then a.first_day
                                     else greatest(a.first_day, a.prev_day + 1) end as start_day) st
     left join daily dl on dl.acct_no = a.acct_no
     where st.start_day <= a.last_day

@@ -10,36 +10,63 @@
 --
 -- Incremental runs (merged on customer_id, month_start) recompute the months from the table's last
 -- month on (the months the new days touch); the rolling and month-over-month metrics read the two
--- stored months before it (their total_spend and transaction_count, which the checks below keep in
--- line with the data); a customer whose stored history no longer matches the data ("stale":
--- transactions before that month that the stored counts do not include, a stored month-end balance
--- that no longer matches, or one of the two stored months before it missing although the customer's
--- first month is older) is
--- recomputed from its first month. A full refresh computes every month. Not covered incrementally
--- (a full refresh repairs them): late rows of the other sources (interactions, loan payments,
--- applications, alerts, campaign contacts) in months before the table's last month, and changed
--- amounts of transactions in those months.
+-- stored months before it (their total_spend and transaction_count); a customer whose stored history
+-- no longer matches the data ("stale": a transaction dated before that month loaded after the load
+-- that brought the month's first transaction, a stored month-end balance that no longer matches, or
+-- one of the two stored months before it missing although the customer's first month is older) is
+-- recomputed from its first month. A full refresh computes every month.
+-- An incremental run reads only the rows it needs, through indexes: silver's transactions dated from
+-- the last month on (and before the data's first day) and those of the loads after that month's
+-- first load, one index range per load (silver's index on (_loaded_at, transaction_date)), and
+-- fact_transactions' rows of each customer from its first month to compute (its index on
+-- (customer_key, transaction_date): the keys of a customer's dim_customer versions are number *
+-- 100000 + 0..99999, see dim_customer.sql). A stale customer's balances come from its rows in
+-- fact_transactions, which holds the same transactions as silver (its reconciles_silver check).
+-- Not covered incrementally (a full refresh repairs them): late rows of the other sources
+-- (interactions, loan payments, applications, alerts, campaign contacts) in months before the table's
+-- last month, changed amounts of transactions in those months, a transaction delivered again under
+-- another customer or month, transactions of earlier loads that silver admitted only now (a
+-- quarantined row whose merchant arrived later), and transactions dated before their account opened.
 with clock as (
     select k.*, p.last_month
     from silver.data_clock k,
          -- the table's last month; null on a full build
          (select max(x) as last_month from (select null::date as x {{incremental union all select max(month_start) from {this}}}) p) p
-), tx as (
-    -- the transactions' columns used here: an incremental run reads them twice, from one scan of the wide table (a
-    -- full build reads them once, and the planner folds this into that query)
-    select t.account_id, t.transaction_date, t.amount, t.is_declined
-    from silver.stg_transactions t
+{{incremental
+), loads as materialized (
+    -- the load times of silver's transactions, ascending: one probe of the index each
+    with recursive l(at) as (
+        select min(t._loaded_at) from silver.stg_transactions t
+        union all
+        select (select min(t._loaded_at) from silver.stg_transactions t where t._loaded_at > l.at) from l where l.at is not null
+    )
+    select l.at from l where l.at is not null
+), seen as materialized (
+    -- the first load with a transaction of the last month: the table's last build had it, so rows of later loads
+    -- dated before that month may be new to the table (without one, every load is taken)
+    select coalesce(min(l.at), '-infinity') as at
+    from loads l, clock k
+    where (select max(t.transaction_date) from silver.stg_transactions t where t._loaded_at = l.at) >= k.last_month
+), recent as materialized (
+    -- the transactions dated from the last month on or before the data's first day: an index range per load
+    select t.customer_id, t.account_id, t.transaction_date, t.amount, t.is_declined
+    from loads l, clock k,
+         lateral (select t.* from silver.stg_transactions t where t._loaded_at = l.at and t.transaction_date >= k.last_month offset 0) t
+    union all
+    select t.customer_id, t.account_id, t.transaction_date, t.amount, t.is_declined
+    from loads l, clock k,
+         lateral (select t.* from silver.stg_transactions t where t._loaded_at = l.at and t.transaction_date < k.data_start_date offset 0) t
+}}
 ), stale as (
     select null::text as customer_id where false
     {{incremental
     union
-    -- transactions before the last month that the stored counts do not include (or no longer include)
-    select coalesce(f.customer_id, m.customer_id)
-    from (select f.customer_id, count(*) as n from gold.fact_transactions f, clock k
-          where f.transaction_date < k.last_month group by f.customer_id) f
-    full join (select m.customer_id, sum(m.transaction_count) as n from {this} m, clock k
-               where m.month_start < k.last_month group by m.customer_id) m on m.customer_id = f.customer_id
-    where f.n is distinct from m.n and coalesce(f.n, m.n) > 0
+    -- transactions before the last month loaded after the load that brought its first transaction
+    select t.customer_id
+    from loads l, seen n, clock k,
+         lateral (select t.customer_id from silver.stg_transactions t where t._loaded_at = l.at and t.transaction_date < k.last_month
+                  offset 0) t
+    where l.at > n.at
     union
     -- a customer (new or late) whose first month is before the last month but who lacks one of the (up to two)
     -- stored months before it, which the rolling metrics read
@@ -61,7 +88,7 @@ with clock as (
                from silver.stg_accounts a
                cross join clock k
                left join (select t.account_id, sum(case when t.is_declined then 0 else t.amount end) as shift
-                          from tx t
+                          from recent t
                           join silver.stg_accounts a2 on a2.account_id = t.account_id
                           cross join clock k2
                           where t.transaction_date >= k2.last_month or t.transaction_date < greatest(a2.open_date, k2.data_start_date)
@@ -71,12 +98,33 @@ with clock as (
                group by a.customer_id) b on b.customer_id = m.customer_id
     where m.end_of_month_balance is distinct from b.balance
     }}
+), tx as (
+    -- the transactions' columns used here: every one on a full build; on an incremental run those dated from the last
+    -- month on (or before the data's first day), and every one of a stale customer, from fact_transactions
+    select t.account_id, t.transaction_date, t.amount, t.is_declined
+    from silver.stg_transactions t
+    {{incremental
+    where false
+    union all
+    select t.account_id, t.transaction_date, t.amount, t.is_declined
+    from recent t
+    where not exists (select 1 from stale s where s.customer_id = t.customer_id)
+    union all
+    select f.account_id, f.transaction_date, f.transaction_amount, f.is_declined
+    from (select distinct s.customer_id from stale s) s
+    cross join lateral (select f.account_id, f.transaction_date, f.transaction_amount, f.is_declined from gold.fact_transactions f
+                        where f.customer_key >= silver.id_number(s.customer_id) * 100000
+                          and f.customer_key < (silver.id_number(s.customer_id) + 1) * 100000 offset 0) f
+    }}
 ), scope as (
     -- per customer the first month to compute
     select c.customer_id, c.signup_date,
-           case when k.last_month is null or c.customer_id in (select s.customer_id from stale s) then date '-infinity'
+           case when k.last_month is null or sx.customer_id is not null then date '-infinity'
                 else k.last_month end                                   as from_month
-    from silver.stg_customers c, clock k
+    from silver.stg_customers c
+    cross join clock k
+    -- a join, not "in (select ... from stale)" per customer (a scan of stale per customer)
+    left join stale sx on sx.customer_id = c.customer_id
     where c.signup_date <= k.as_of_date
 ), months as (
     select c.customer_id, m::date as month_start
@@ -178,8 +226,12 @@ with clock as (
            count(*) filter (where f.is_recurring)                      as recurring_count,
            count(distinct f.transaction_date)                          as active_days,
            avg(f.fraud_score)                                          as avg_fraud_score
-    from gold.fact_transactions f
-    join scope s on s.customer_id = f.customer_id and f.transaction_date >= s.from_month
+    -- an incremental run takes each customer's rows from its first month to compute: a range of the index on
+    -- (customer_key, transaction_date) each (a customer's versions have the keys number * 100000 + 0..99999)
+    from scope s
+    cross join lateral (select f.* from gold.fact_transactions f where f.customer_id = s.customer_id and f.transaction_date >= s.from_month
+                        {{incremental and f.customer_key >= silver.id_number(s.customer_id) * 100000
+                                      and f.customer_key < (silver.id_number(s.customer_id) + 1) * 100000 offset 0}}) f
     group by 1, 2
 ), contacts as (
     select x.customer_id, date_trunc('month', interaction_date::timestamp)::date as month_start,

@@ -6,6 +6,12 @@
 -- transactions of an old date are caught, because the watermark is the load time, not the event
 -- time) plus silver rows missing from the table (rows of an earlier load that only became valid
 -- when a later load repaired their account or customer); a full refresh rebuilds everything.
+-- Both are found without a join of the two tables: the newest load in the table is found by walking
+-- silver's loads down its index on (_loaded_at, transaction_date) to the first one the table holds
+-- (probes of the unique index), the new rows are a range of that index, and silver is searched for
+-- missing rows only if its row count differs from the table's plus the new rows the table lacks
+-- (the counts the engine stored; equal counts with a missing row would need a row in the table that
+-- silver no longer has, which only a full refresh of silver alone can cause).
 -- Not covered incrementally: a transaction that later becomes invalid stays until a full refresh.
 -- Column order is physical layout, chosen for scans (names are the contract, not positions): PostgreSQL
 -- decodes every column before the last one a query reads, and caches the offsets of fixed-width columns
@@ -15,6 +21,39 @@
 -- columns the analytics read, and every other column after them (a column a query does not reach costs
 -- that query nothing). fap-analytics' passes (clock, features, cube, fraud factors, fraud model, campaign
 -- windows) read only the columns up to time_of_day.
+{{incremental with recursive walk(at, found) as (
+    -- silver's loads from the newest down (one probe of its index each) to the first one that the table holds with
+    -- the same load time: one probe of the unique index per row of a newer load, one row of that load
+    select w.at, coalesce((select true from silver.stg_transactions t where t._loaded_at = w.at
+                           and (select x._loaded_at from {this} x where x.transaction_id = t.transaction_id) = w.at limit 1), false)
+    from (select max(t._loaded_at) as at from silver.stg_transactions t) w
+    union all
+    select n.at, coalesce((select true from silver.stg_transactions t where t._loaded_at = n.at
+                           and (select x._loaded_at from {this} x where x.transaction_id = t.transaction_id) = n.at limit 1), false)
+    from walk w
+    cross join lateral (select (select max(t._loaded_at) from silver.stg_transactions t where t._loaded_at < w.at) as at) n
+    where not w.found and w.at is not null
+), counts as (
+    -- the row counts of silver and of the table: those the engine stored with their last build or merge
+    -- (fap_meta.table_rows, valid while the relation's oid and file node are the same), else counted
+    select coalesce((select r.rows from fap_meta.table_rows r join pg_class c on c.oid = r.relid
+                     where r.relation = 'silver.stg_transactions' and c.oid = to_regclass('silver.stg_transactions')
+                       and c.relfilenode = r.filenode),
+                    (select count(*) from silver.stg_transactions)) as silver_rows,
+           coalesce((select r.rows from fap_meta.table_rows r join pg_class c on c.oid = r.relid
+                     where r.relation = '{this}' and c.oid = to_regclass('{this}') and c.relfilenode = r.filenode),
+                    (select count(*) from {this})) as table_rows
+), watermark as materialized (
+    -- the newest load in the table (without one, every row is new), and whether silver holds rows of earlier loads
+    -- that the table lacks: its row count differs from the table's plus the new rows missing from the table
+    select n.newest,
+           (select k.silver_rows from counts k)
+           <> (select k.table_rows from counts k)
+              + (select count(*) from silver.stg_transactions s
+                 where s._loaded_at > n.newest
+                   and (select x.transaction_id from {this} x where x.transaction_id = s.transaction_id) is null) as search
+    from (select coalesce(max(w.at) filter (where w.found), '-infinity') as newest from walk w) n
+)}}
 select -- fixed width, never null, read by the analytics
        -- the calendar's key (the calendar row is joined for is_holiday anyway; three numeric extracts per row
        -- cost ~1.2 µs), computed only if the calendar lacks the day
@@ -108,14 +147,16 @@ select -- fixed width, never null, read by the analytics
        t.transaction_date - dc.signup_date                          as customer_tenure_days,
        dc.credit_score                                              as credit_score_at_transaction,
        t._loaded_at
-from silver.stg_transactions t
+from (select s.* from silver.stg_transactions s
+      where true {{incremental and s._loaded_at > (select w.newest from watermark w)
+      union all
+      select s.* from silver.stg_transactions s
+      where (select w.search from watermark w)
+        and not coalesce(s._loaded_at > (select w.newest from watermark w), false)
+        and not exists (select 1 from {this} x where x.transaction_id = s.transaction_id)}}) t
 join silver.stg_accounts a on a.account_id = t.account_id
 join gold.dim_customer dc on dc.customer_id = t.customer_id
                          and t.transaction_date >= dc.valid_from and t.transaction_date < dc.valid_to
 left join gold.dim_merchant dm on dm.merchant_id = t.merchant_id
 left join gold.dim_product dp on dp.product_id = a.product_id
 left join gold.dim_date dd on dd.full_date = t.transaction_date
-where true {{incremental and (t._loaded_at > (select coalesce(max(x._loaded_at), '-infinity') from {this} x)
-                             or t.transaction_id in (select s.transaction_id from silver.stg_transactions s
-                                                     left join {this} x on x.transaction_id = s.transaction_id
-                                                     where x.transaction_id is null))}}
