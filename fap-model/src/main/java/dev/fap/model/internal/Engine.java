@@ -13,6 +13,7 @@ import dev.fap.model.CheckResult;
 import dev.fap.model.Model;
 import dev.fap.model.ModelResult;
 import dev.fap.model.Project;
+import dev.fap.model.Refresh;
 import dev.fap.model.Selection;
 import dev.fap.model.Status;
 import dev.fap.model.TestResult;
@@ -81,6 +82,9 @@ public final class Engine {
                     l.stepStarted("test", checks.size());
                 }
                 List<ModelResult> skipped = runSetup(lc, runId, models);
+                if (o.refresh() == Refresh.INCREMENTAL) {
+                    analyzeSourcesWithoutStatistics(lc, models);
+                }
                 BuildResult[] build = new BuildResult[1];
                 Map<String, Long> previous = withChecks ? CheckPlan.previousMillis(lc, testRunId) : Map.of();
                 List<CheckResult> results = new BuildSchedule(db, project, o, threads(o), runId, lc, models,
@@ -122,6 +126,36 @@ public final class Engine {
     }
 
     /** Runs the project's setup scripts in one transaction; on failure every model is reported as skipped. */
+    /**
+     * Before an incremental run: analyzes the bronze tables the models read that hold rows but have no statistics yet (a
+     * database loaded moments ago, before autovacuum came by). Without a histogram of {@code _batch_id} the planner takes
+     * {@code _batch_id > N} for a third of the table and scans all of it instead of the new batch's pages (the batch
+     * index); with one, the new batch lies beyond the histogram's end. A small sample suffices (statistics target 10);
+     * autovacuum analyzes the tables with the full one later.
+     */
+    private static void analyzeSourcesWithoutStatistics(Connection c, List<Model> models) throws SQLException {
+        List<String> sources = models.stream().flatMap(m -> SqlText.references(m.sql().text()).stream())
+                .filter(r -> r.startsWith("bronze.")).distinct().map(Jdbc::literal).toList();
+        if (sources.isEmpty()) {
+            return;
+        }
+        List<String> bare = Jdbc.rows(c, "select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname || '.' || c.relname in (" + String.join(", ", sources) + ") and c.relkind = 'r'"
+                + " and pg_relation_size(c.oid) > 0 and not exists (select 1 from pg_stats s where s.schemaname = n.nspname"
+                + " and s.tablename = c.relname)").stream().map(r -> r[0]).toList();
+        if (bare.isEmpty()) {
+            return;
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            Jdbc.exec(c, "set local default_statistics_target = 10;\nanalyze " + String.join(", ", bare));
+            c.commit();
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
     private List<ModelResult> runSetup(Connection c, long runId, List<Model> models) throws SQLException {
         if (project.setup().isEmpty()) {
             return List.of();
