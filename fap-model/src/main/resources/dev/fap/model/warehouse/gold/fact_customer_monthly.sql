@@ -11,8 +11,9 @@
 -- Incremental runs (merged on customer_id, month_start) recompute the months from the table's last
 -- month on (the months the new days touch); the rolling and month-over-month metrics read the two
 -- stored months before it (their total_spend and transaction_count); a customer whose stored history
--- no longer matches the data ("stale": a transaction dated before that month loaded after the load
--- that brought the month's first transaction, a stored month-end balance that no longer matches, or
+-- no longer matches the data ("stale": a transaction, a customer row or a customer change dated
+-- before that month loaded after the load that brought the month's first transaction, a stored
+-- month-end balance that no longer matches, or
 -- one of the two stored months before it missing although the customer's first month is older) is
 -- recomputed from its first month. A full refresh computes every month.
 -- An incremental run reads only the rows it needs, through indexes: silver's transactions dated from
@@ -67,6 +68,12 @@ with clock as (
          lateral (select t.customer_id from silver.stg_transactions t where t._loaded_at = l.at and t.transaction_date < k.last_month
                   offset 0) t
     where l.at > n.at
+    union
+    -- a customer row, or a customer change dated before the last month, loaded after that month's first load: the
+    -- customer_key of earlier months may have changed (a new dim_customer version)
+    select c.customer_id from silver.stg_customers c, seen n where c._loaded_at > n.at
+    union
+    select ch.customer_id from silver.stg_customer_changes ch, seen n, clock k where ch._loaded_at > n.at and ch.change_date < k.last_month
     union
     -- a customer (new or late) whose first month is before the last month but who lacks one of the (up to two)
     -- stored months before it, which the rolling metrics read

@@ -12,6 +12,8 @@
 -- missing rows only if its row count differs from the table's plus the new rows the table lacks
 -- (the counts the engine stored; equal counts with a missing row would need a row in the table that
 -- silver no longer has, which only a full refresh of silver alone can cause).
+-- A customer row or customer change loaded after the newest load makes the customer's stored rows
+-- (from the change's date on) be taken again: their dim_customer version may be another now.
 -- Not covered incrementally: a transaction that later becomes invalid stays until a full refresh.
 -- Column order is physical layout, chosen for scans (names are the contract, not positions): PostgreSQL
 -- decodes every column before the last one a query reads, and caches the offsets of fixed-width columns
@@ -153,7 +155,25 @@ from (select s.* from silver.stg_transactions s
       select s.* from silver.stg_transactions s
       where (select w.search from watermark w)
         and not coalesce(s._loaded_at > (select w.newest from watermark w), false)
-        and not exists (select 1 from {this} x where x.transaction_id = s.transaction_id)}}) t
+        and not exists (select 1 from {this} x where x.transaction_id = s.transaction_id)
+      union all
+      -- the stored rows of a customer whose row, or a change of whom, was loaded after the newest load: their
+      -- dim_customer version (and its attributes) may differ now; from the change's date on (a range of the index on
+      -- (customer_key, transaction_date): a customer's versions have the keys number * 100000 + 0..99999)
+      select s.*
+      from (select c.customer_id, min(c.from_date) as from_date
+            from (select c.customer_id, '-infinity'::date as from_date from silver.stg_customers c
+                  where c._loaded_at > (select w.newest from watermark w)
+                  union all
+                  select ch.customer_id, ch.change_date from silver.stg_customer_changes ch
+                  where ch._loaded_at > (select w.newest from watermark w)) c
+            group by c.customer_id) c
+      cross join lateral (select x.transaction_id from {this} x
+                          where x.customer_key >= silver.id_number(c.customer_id) * 100000
+                            and x.customer_key < (silver.id_number(c.customer_id) + 1) * 100000
+                            and x.transaction_date >= c.from_date offset 0) x
+      join silver.stg_transactions s on s.transaction_id = x.transaction_id
+      where not coalesce(s._loaded_at > (select w.newest from watermark w), false)}}) t
 join silver.stg_accounts a on a.account_id = t.account_id
 join gold.dim_customer dc on dc.customer_id = t.customer_id
                          and t.transaction_date >= dc.valid_from and t.transaction_date < dc.valid_to
