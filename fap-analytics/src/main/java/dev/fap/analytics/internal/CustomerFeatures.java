@@ -154,12 +154,7 @@ public final class CustomerFeatures {
             txMasks.append(", bit_or(m").append(j).append(") as m").append(j);
             outMasks.append(", tx.m").append(j);
         }
-        return """
-            with cur as (select * from gold.dim_customer where is_current),
-            churn as (
-                select customer_id, min(valid_from) as churn_date
-                from gold.dim_customer where not is_active and version_number > 1 group by customer_id
-            ),
+        return CUSTOMERS + """
             tk as (
                 select customer_key, merchant_category, count(*) as n, max(transaction_date) as last_day,
                        max(transaction_date) filter (where is_approved) as last_approved%s,
@@ -192,6 +187,48 @@ public final class CustomerFeatures {
             ),
             """.formatted(tcMasks, FactCodes.PURCHASE, FactCodes.FEE, MAX_REGIONS, txMasks)
                 + QUERY_REST.replaceFirst("tx.last_day,", "tx.last_day, tx.last_approved" + outMasks + ", tx.spend_categories, tx.spend_regions,");
+    }
+
+    /** The current customer versions and the churn dates: the query's first CTEs. */
+    private static final String CUSTOMERS = """
+            with cur as (select * from gold.dim_customer where is_current),
+            churn as (
+                select customer_id, min(valid_from) as churn_date
+                from gold.dim_customer where not is_active and version_number > 1 group by customer_id
+            ),
+            """;
+
+    /**
+     * {@link #query} with the per-customer sums of the facts ({@code tx}) given as arrays ({@link FactScan#customerSums()}:
+     * cents and counts, summed in the JVM from the streamed fact rows) instead of aggregated from the fact table, and
+     * turned into amounts and shares by the same expressions ({@code sum(...)} of {@code bigint}s is {@code numeric} there,
+     * hence the casts), so every feature is the same {@code numeric} before it becomes a double. The spending categories
+     * come from the scan, not from this query.
+     */
+    static String streamedQuery(FactClock clock) {
+        int masks = masks(clock);
+        StringBuilder types = new StringBuilder("?::text[], ?::bigint[], ?::date[], ?::date[]");
+        StringBuilder names = new StringBuilder("customer_id, n, last_day, last_approved");
+        StringBuilder outMasks = new StringBuilder();
+        for (int j = 0; j < masks; j++) {
+            types.append(", ?::bigint[]");
+            names.append(", m").append(j);
+            outMasks.append(", m").append(j);
+        }
+        types.append(", ?::bigint[]".repeat(13));
+        names.append(", spend, purchase, fees, ticket_n, digital, digital_n, intl, intl_n, night, night_n, declined, cats, spend_regions");
+        return CUSTOMERS + """
+            tx as (
+                select customer_id, n, last_day, last_approved%s,
+                       round(spend / 100.0, 2) as spend, round(purchase / 100.0, 2) as purchase, round(fees / 100.0, 2) as fees,
+                       round(spend / 100.0, 2) / nullif(ticket_n::numeric, 0) as ticket,
+                       digital::numeric / nullif(digital_n::numeric, 0) as digital, intl::numeric / nullif(intl_n::numeric, 0) as intl,
+                       night::numeric / nullif(night_n::numeric, 0) as night, cats,
+                       declined::numeric / nullif(n::numeric, 0) as decline_rate, spend_regions
+                from unnest(%s) as x(%s)
+            ),
+            """.formatted(outMasks, types, names)
+                + QUERY_REST.replaceFirst("tx.last_day,", "tx.last_day, tx.last_approved" + outMasks + ", tx.spend_regions,");
     }
 
     private static int masks(FactClock clock) {
@@ -249,7 +286,18 @@ public final class CustomerFeatures {
         LocalDate asOf = ctx.asOfDate();
         FactClock clock = ctx.clock();
         String[] regions = ctx.sql().fetch(REGIONS).stream().map(r -> r.get("region", String.class)).toArray(String[]::new);
-        List<Record> rows = ctx.sql().fetchWithWorkMem(query(clock), regions, asOf, asOf, asOf, asOf, ctx.startDate());
+        FactScan scan = FactScan.of(ctx);
+        List<Record> rows;
+        Map<String, String[]> spendCategories = null;
+        if (scan == null) {
+            rows = ctx.sql().fetchWithWorkMem(query(clock), regions, asOf, asOf, asOf, asOf, ctx.startDate());
+        } else {
+            FactScan.CustomerSums sums = scan.customerSums();
+            List<Object> binds = new java.util.ArrayList<>(List.of(sums.columns()));
+            binds.addAll(List.of(asOf, asOf, asOf, asOf, ctx.startDate()));
+            rows = ctx.sql().fetch(streamedQuery(clock), binds.toArray());
+            spendCategories = sums.spendCategories();
+        }
         int masks = masks(clock);
         long[] byMonth = new long[masks * MONTHS_PER_MASK];
         long active = 0;
@@ -298,7 +346,8 @@ public final class CustomerFeatures {
             f.latePayments[i] = d(r, "late");
             f.everLate[i] = f.latePayments[i] > 0 ? 1 : 0;
             f.segment[i] = r.get("customer_segment", String.class);
-            f.spendCategories[i] = r.get("spend_categories", String[].class);
+            f.spendCategories[i] = spendCategories == null ? r.get("spend_categories", String[].class)
+                    : spendCategories.get(f.customerId[i]);
             f.spendRegions[i] = l(r, "spend_regions");
             LocalDate lastApproved = r.get("last_approved", LocalDate.class);
             if (lastApproved != null && lastApproved.isAfter(activeAfter)) {

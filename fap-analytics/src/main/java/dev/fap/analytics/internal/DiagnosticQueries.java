@@ -36,22 +36,38 @@ public final class DiagnosticQueries {
      * ({@code approved_amount_abs}), the approved debit spending the absolute amount of an approved debit
      * ({@code debit_amount}); both turned back into exact amounts after grouping.
      */
-    static final String FRAUD_BY_FACTORS = """
+    static final String FACTOR_GROUPS = """
+            select channel_code, hour_of_day, merchant_category, is_international, has_merchant, merchant_key,
+                   any_value(time_of_day) as time_of_day, any_value(is_high_risk_merchant) as is_high_risk_merchant,
+                   count(*) as n, count(*) filter (where is_fraud) as events,
+                   coalesce(sum(amount_abs_cents) filter (where is_declined is not true), 0) as volume,
+                   count(*) filter (where is_approved and is_debit) as spend_n,
+                   coalesce(sum(amount_abs_cents) filter (where is_approved and is_debit), 0) as spend
+            from gold.fact_transactions group by 1, 2, 3, 4, 5, 6""";
+
+    /** The combinations labelled, from {@code groups}: {@link #FACTOR_GROUPS} or the same columns from {@link FactScan#factors()}. */
+    static String fraudByFactors(String groups) {
+        return """
             select coalesce(%s[channel_code], '(none)') as channel, lpad(hour_of_day::text, 2, '0') as hour_of_day, time_of_day,
                    merchant_category, is_international::text as is_international,
                    case when has_merchant then is_high_risk_merchant::text end as high_risk_merchant, merchant_key, n, events,
                    round(volume / 100.0, 2) as volume, spend_n, round(spend / 100.0, 2) as spend
-            from (select channel_code, hour_of_day, merchant_category, is_international, has_merchant, merchant_key,
-                         any_value(time_of_day) as time_of_day, any_value(is_high_risk_merchant) as is_high_risk_merchant,
-                         count(*) as n, count(*) filter (where is_fraud) as events,
-                         coalesce(sum(amount_abs_cents) filter (where is_declined is not true), 0) as volume,
-                         count(*) filter (where is_approved and is_debit) as spend_n,
-                         coalesce(sum(amount_abs_cents) filter (where is_approved and is_debit), 0) as spend
-                  from gold.fact_transactions group by 1, 2, 3, 4, 5, 6) t""".formatted(FactCodes.sqlArray(FactCodes.CHANNELS));
+            from (%s) t""".formatted(FactCodes.sqlArray(FactCodes.CHANNELS), groups);
+    }
+
+    /** The combinations in one pass over the fact table. */
+    static final String FRAUD_BY_FACTORS = fraudByFactors(FACTOR_GROUPS);
 
     /** The combinations of this run (read once, shared with the descriptive merchant ranking). */
     static List<Record> fraudByFactors(Context ctx) {
-        return ctx.shared("fraudByFactors", () -> ctx.sql().fetchHashed(FRAUD_BY_FACTORS));
+        return ctx.shared("fraudByFactors", () -> {
+            FactScan scan = FactScan.of(ctx);
+            if (scan == null) {
+                return ctx.sql().fetchHashed(FRAUD_BY_FACTORS);
+            }
+            FactScan.Relation groups = scan.factors();
+            return ctx.sql().fetch(fraudByFactors(groups.sql()), groups.binds());
+        });
     }
 
     public static DiagnosticAnalysis run(Context ctx) {

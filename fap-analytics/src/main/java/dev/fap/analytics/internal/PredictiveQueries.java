@@ -191,6 +191,20 @@ public final class PredictiveQueries {
     record FraudInput(ModelFitter.Fit fit, double[] customerScore) {
     }
 
+    /** The rows of {@link #FRAUD_INPUT} (or the same from {@link FactScan#fraudRows()}): customer id, code and count, in its order. */
+    record FraudRows(String[] customerId, int[] code, long[] n) {
+        static FraudRows of(List<Record> rows) {
+            int m = rows.size();
+            FraudRows out = new FraudRows(new String[m], new int[m], new long[m]);
+            for (int i = 0; i < m; i++) {
+                out.customerId[i] = rows.get(i).get("customer_id", String.class);
+                out.code[i] = (int) l(rows.get(i), "code");
+                out.n[i] = l(rows.get(i), "n");
+            }
+            return out;
+        }
+    }
+
     /**
      * The fraud model on all purchases, aggregated in PostgreSQL to one row per customer, combination of
      * the six indicators and outcome (at most 128 per customer) and fitted with frequency weights, which
@@ -199,8 +213,9 @@ public final class PredictiveQueries {
      * of their purchases.
      */
     private static FraudInput fraudModel(Context ctx, CustomerFeatures f) {
-        List<Record> rows = ctx.sql().fetch(FRAUD_INPUT);
-        int m = rows.size();
+        FactScan scan = FactScan.of(ctx);
+        FraudRows rows = scan == null ? FraudRows.of(ctx.sql().fetch(FRAUD_INPUT)) : scan.fraudRows();
+        int m = rows.n().length;
         double[][] x = new double[m][FRAUD_FEATURES.size()];
         double[] y = new double[m];
         double[] w = new double[m];
@@ -208,9 +223,8 @@ public final class PredictiveQueries {
         String[] cust = new String[m];
         long population = 0;
         for (int i = 0; i < m; i++) {
-            Record r = rows.get(i);
             // digits from the last (the outcome) to the first signal; an unknown signal (2) counts as 0
-            int code = (int) l(r, "code");
+            int code = rows.code()[i];
             int digit = code % 3;
             y[i] = digit == 1 ? 1 : 0;
             for (int j = FRAUD_FEATURES.size() - 1; j >= 0; j--) {
@@ -218,9 +232,9 @@ public final class PredictiveQueries {
                 digit = code % 3;
                 x[i][j] = digit == 1 ? 1 : 0;
             }
-            w[i] = d(r, "n");
+            w[i] = rows.n()[i];
             population += (long) w[i];
-            cust[i] = r.get("customer_id", String.class);
+            cust[i] = rows.customerId()[i];
             train[i] = new java.util.SplittableRandom(cust[i].hashCode() ^ ctx.seed()).nextDouble() < ModelFitter.TRAIN_SHARE;
         }
         ModelFitter.Fit fit = ModelFitter.fit(ctx, "is_fraud", "purchase transaction", population, false, FRAUD_FEATURES, x, y, w, train);

@@ -123,12 +123,16 @@ final class TransactionCube {
 
     /** The cube of this run (loaded once, shared). */
     static TransactionCube of(Context ctx) {
-        return ctx.shared("transactionCube", () -> load(ctx.sql()));
+        return ctx.shared("transactionCube", () -> {
+            FactScan scan = FactScan.of(ctx);
+            return load(scan == null ? ctx.sql().fetchHashed(QUERY) : ctx.sql().fetch(scan.cube().sql(), scan.cube().binds()));
+        });
     }
 
-    private static TransactionCube load(Sql sql) {
+    /** The cube from the rows of {@link #QUERY} (or of {@link FactScan#cube()}, the same columns). */
+    static TransactionCube load(List<Record> rows) {
         List<Cell> cells = new ArrayList<>();
-        for (Record r : sql.fetchHashed(QUERY)) {
+        for (Record r : rows) {
             Integer month = r.get("month", Integer.class);
             if (month == null) {
                 continue; // no month to put it in (gold never has these)
