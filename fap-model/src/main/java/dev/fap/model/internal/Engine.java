@@ -139,10 +139,11 @@ public final class Engine {
         if (sources.isEmpty()) {
             return;
         }
-        List<String> bare = Jdbc.rows(c, "select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-                + " where n.nspname || '.' || c.relname in (" + String.join(", ", sources) + ") and c.relkind = 'r'"
-                + " and pg_relation_size(c.oid) > 0 and not exists (select 1 from pg_stats s where s.schemaname = n.nspname"
-                + " and s.tablename = c.relname)").stream().map(r -> r[0]).toList();
+        // never analyzed: the statistics system's times (a table of an earlier version, or one whose statistics were reset,
+        // is analyzed once more; cheaper than reading pg_stats, which checks privileges on every statistics row)
+        List<String> bare = Jdbc.rows(c, "select r::text from unnest(array[" + String.join(", ", sources) + "]) n, to_regclass(n) r"
+                + " where r is not null and pg_relation_size(r) > 0 and pg_stat_get_last_analyze_time(r) is null"
+                + " and pg_stat_get_last_autoanalyze_time(r) is null").stream().map(r -> r[0]).toList();
         if (bare.isEmpty()) {
             return;
         }

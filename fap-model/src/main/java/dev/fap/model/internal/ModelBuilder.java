@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -646,7 +647,7 @@ final class ModelBuilder {
                 ? "exists (select 1 from " + Model.QUARANTINE + " where " + requeueCondition(maxBatch) + ")" : "false")).get(0));
         // The column names from an empty result (_raw may be a record, e.g. a subquery's row: the bronze row without its
         // PII columns, which a table column cannot hold; an incremental build then takes the other columns' types)
-        List<String> returned = columnNames("select * from (" + sql + ") s limit 0");
+        List<String> returned = columnNames("select * from (" + sql + ") s");
         Set<String> names = new HashSet<>(returned);
         if (!names.contains(Model.RAW_COLUMN)) {
             throw FapException.invalidArgument("staging model " + m.name() + " returns no " + Model.RAW_COLUMN + " column",
@@ -706,11 +707,17 @@ final class ModelBuilder {
                 + row + " offset '0') _fap_y";
     }
 
-    /** The names of the columns {@code select} returns, in order (it runs: give it {@code limit 0}). */
+    /**
+     * The names of the columns {@code select} returns, in order: described by the server (parse and analysis) without
+     * being planned or run. SQL with a {@code ?} (which the driver would take for a parameter, e.g. the jsonb operator)
+     * is run with {@code limit 0} instead.
+     */
     private List<String> columnNames(String select) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(select)) {
-            ResultSetMetaData md = rs.getMetaData();
+        try (Statement st = c.createStatement();
+             PreparedStatement ps = select.indexOf('?') < 0 ? c.prepareStatement(select) : null;
+             ResultSet rs = ps == null ? st.executeQuery(select + " limit 0") : null) {
+            ResultSetMetaData md = ps != null ? ps.getMetaData() : rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 out.add(md.getColumnLabel(i));
             }
