@@ -154,34 +154,50 @@ public final class CausalQueries {
     /** The rows whose {@code amount_abs_cents} is a {@code purchase_amount}: approved purchases. */
     private static final String PURCHASE = "not f.is_declined and f.transaction_type_code = " + FactCodes.PURCHASE;
 
+    /** The contacts with their windows: half-length {@code len} days before and after the contact, within the data. */
+    static final String WINDOWS = """
+            (select c.contact_id, c.campaign_id, c.customer_id, c.assignment = 'Treatment' as treated, c.contact_date,
+                    least(?, ?::date - c.contact_date + 1) as len
+             from silver.stg_campaign_contacts c
+             where c.assignment in ('Treatment', 'Control')
+               and c.contact_date - least(?, ?::date - c.contact_date + 1) >= ?::date)""";
+
+    /** The binds of {@link #WINDOWS}. */
+    static Object[] windowBinds(Context ctx) {
+        return new Object[] {WINDOW_DAYS, ctx.asOfDate(), WINDOW_DAYS, ctx.asOfDate(), ctx.startDate()};
+    }
+
+    /**
+     * Each window's approved purchase spend before and after the contact, in cents ({@code pre}, {@code post}): from an
+     * inner hash join of the contacts to the facts, which PostgreSQL runs in parallel. Matched on the integer
+     * customer_key of the fact row through the customer's versions in dim_customer (each transaction has one version,
+     * so it meets each of its customer's contacts once); a purchase_amount is the absolute amount of an approved
+     * purchase, else 0 ({@link FactCodes}). {@link FactScan#contactSpend()} gives the same sums from the streamed facts.
+     */
+    static final String WINDOW_SPEND = """
+            select ct.contact_id,
+                   sum(f.amount_abs_cents) filter (where f.transaction_date < ct.contact_date and %s) as pre,
+                   sum(f.amount_abs_cents) filter (where f.transaction_date >= ct.contact_date and %s) as post
+            from %s ct join gold.dim_customer v on v.customer_id = ct.customer_id
+            join gold.fact_transactions f on f.customer_key = v.customer_key
+                 and f.transaction_date >= ct.contact_date - ct.len and f.transaction_date < ct.contact_date + ct.len
+            group by ct.contact_id""".formatted(PURCHASE, PURCHASE, WINDOWS);
+
     static List<Contact> contacts(Context ctx) {
-        // the purchase sums come from an inner hash join of the contacts to the facts, which PostgreSQL runs in
-        // parallel; contacts without purchases in their windows are kept by the outer join around it. Matched on the
-        // integer customer_key of the fact row through the customer's versions in dim_customer (each transaction has
-        // one version, so it meets each of its customer's contacts once) and summed in cents (FactCodes): a
-        // purchase_amount is the absolute amount of an approved purchase, else 0
-        String windows = """
-                (select c.contact_id, c.campaign_id, c.customer_id, c.assignment = 'Treatment' as treated, c.contact_date,
-                        least(?, ?::date - c.contact_date + 1) as len
-                 from silver.stg_campaign_contacts c
-                 where c.assignment in ('Treatment', 'Control')
-                   and c.contact_date - least(?, ?::date - c.contact_date + 1) >= ?::date)""";
-        Object[] w = {WINDOW_DAYS, ctx.asOfDate(), WINDOW_DAYS, ctx.asOfDate(), ctx.startDate()};
+        // contacts without purchases in their windows are kept by the outer join around the window sums
+        FactScan scan = FactScan.of(ctx);
+        FactScan.Relation spend = scan == null ? new FactScan.Relation(WINDOW_SPEND, windowBinds(ctx)) : scan.contactSpend();
+        List<Object> binds = new ArrayList<>(List.of(windowBinds(ctx)));
+        binds.addAll(List.of(spend.binds()));
+        binds.add(MIN_WINDOW_DAYS);
         List<Record> rows = ctx.sql().fetch("""
-                select ct.campaign_id, ct.customer_id, ct.treated, coalesce(sp.pre, 0) as pre, coalesce(sp.post, 0) as post, ct.len,
-                       cu.annual_income, cu.credit_score, cu.age
+                select ct.campaign_id, ct.customer_id, ct.treated, coalesce(sp.pre / 100.0, 0) as pre,
+                       coalesce(sp.post / 100.0, 0) as post, ct.len, cu.annual_income, cu.credit_score, cu.age
                 from %s ct
-                left join (select ct.contact_id,
-                                  sum(f.amount_abs_cents) filter (where f.transaction_date < ct.contact_date and %s) / 100.0 as pre,
-                                  sum(f.amount_abs_cents) filter (where f.transaction_date >= ct.contact_date and %s) / 100.0 as post
-                           from %s ct join gold.dim_customer v on v.customer_id = ct.customer_id
-                           join gold.fact_transactions f on f.customer_key = v.customer_key
-                                and f.transaction_date >= ct.contact_date - ct.len and f.transaction_date < ct.contact_date + ct.len
-                           group by ct.contact_id) sp on sp.contact_id = ct.contact_id
+                left join (%s) sp on sp.contact_id = ct.contact_id
                 join gold.dim_customer cu on cu.customer_id = ct.customer_id and cu.is_current
                 where ct.len >= ?
-                order by ct.contact_id""".formatted(windows, PURCHASE, PURCHASE, windows), w[0], w[1], w[2], w[3], w[4], w[0], w[1], w[2], w[3], w[4],
-                MIN_WINDOW_DAYS);
+                order by ct.contact_id""".formatted(WINDOWS, spend.sql()), binds.toArray());
         Map<String, Long> clusters = new HashMap<>();
         List<Contact> out = new ArrayList<>(rows.size());
         for (Record r : rows) {

@@ -28,8 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The four GROUP BY passes over {@code gold.fact_transactions} that the analyses share (the transaction cube, the
- * fraud factor combinations, the per-customer features and the fraud model input) computed from one stream of the
+ * The five passes over {@code gold.fact_transactions} that the analyses share (the transaction cube, the fraud factor
+ * combinations, the per-customer features, the fraud model input and the campaign contacts' window spend) computed
+ * from one stream of the
  * fact's fixed-width front columns instead: one binary {@code COPY} of nine columns per row (the date, the customer,
  * product and merchant keys, the amount in cents, one {@code bigint} packing the channel and type codes, the hour
  * and thirteen flags, and the three short text columns), aggregated in the JVM into the same groups with exact
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * same SQL expressions from the same integers as before, and equals the SQL pass's result to the last digit
  * ({@code FactScanTest} compares the two on generated data, nulls included).
  *
- * <p>Why: at 10M transactions the four passes cost ~60 s of PostgreSQL CPU (about twenty aggregates per row in the
- * features alone); shipping the front columns costs ~20 s, the JVM's aggregation ~5 s.
+ * <p>Why: at 10M transactions the five passes cost ~65 s of PostgreSQL CPU (about twenty aggregates per row in the
+ * features alone); shipping the front columns costs ~24 s, the JVM's aggregation ~10 s, over two connections and
+ * threads at once.
  *
  * <p>Large tables are read as two halves of their pages ({@code ctid} ranges) on two connections at once, the
  * second importing the first one's snapshot ({@code pg_export_snapshot()}, {@code SET TRANSACTION SNAPSHOT}), so
@@ -101,8 +103,11 @@ final class FactScan {
     private final Map<Long, String> customerIds;
     private final Map<Long, Integer> customerRank;
     private final String[] idByRank;
+    private final String[] contactIds;
 
-    private FactScan(Partial all, Map<Long, String> customerIds, Map<Long, Integer> customerRank, String[] idByRank) {
+    private FactScan(Partial all, Map<Long, String> customerIds, Map<Long, Integer> customerRank, String[] idByRank,
+                     String[] contactIds) {
+        this.contactIds = contactIds;
         this.all = all;
         this.customerIds = customerIds;
         this.customerRank = customerRank;
@@ -142,7 +147,32 @@ final class FactScan {
             customerIds.put(r.get("customer_key", Long.class), id);
             customerRank.put(r.get("customer_key", Long.class), idByRank.size() - 1);
         }
-        Layout layout = new Layout(clock, regionOf);
+        // the campaign contacts' windows (CausalQueries.WINDOWS), by customer version
+        List<String> contactIds = new ArrayList<>();
+        Map<String, List<int[]>> windowsById = new HashMap<>();
+        for (var r : sql.fetch("select ct.contact_id, ct.customer_id, ct.contact_date, ct.len from " + CausalQueries.WINDOWS + " ct",
+                CausalQueries.windowBinds(ctx))) {
+            LocalDate day = r.get("contact_date", LocalDate.class);
+            Integer len = r.get("len", Integer.class);
+            if (day == null || len == null || r.get("customer_id") == null) {
+                continue; // no window: the SQL pass's join finds no transactions for it
+            }
+            int contact = (int) day.toEpochDay();
+            windowsById.computeIfAbsent(r.get("customer_id", String.class), k -> new ArrayList<>())
+                    .add(new int[] {contactIds.size(), contact - len, contact, contact + len});
+            contactIds.add(r.get("contact_id", String.class));
+        }
+        GroupTable windowsOf = new GroupTable(new long[] {-1});
+        List<int[][]> windowLists = new ArrayList<>();
+        for (Map.Entry<Long, String> e : customerIds.entrySet()) {
+            List<int[]> w = windowsById.get(e.getValue());
+            if (w != null) {
+                int g = windowsOf.group(e.getKey(), 0);
+                windowsOf.acc()[g] = windowLists.size();
+                windowLists.add(w.toArray(int[][]::new));
+            }
+        }
+        Layout layout = new Layout(clock, regionOf, windowsOf, windowLists.toArray(int[][][]::new), contactIds.size());
         Database db = sql.db();
         long t0 = System.nanoTime();
         try (Connection a = db.connection()) {
@@ -188,7 +218,7 @@ final class FactScan {
                 a.commit();
                 a.setAutoCommit(true);
                 LOG.debug("{} ms, {} pages, {} rows: fact scan", (System.nanoTime() - t0) / 1_000_000, pages, first.rows);
-                return new FactScan(first, customerIds, customerRank, idByRank.toArray(String[]::new));
+                return new FactScan(first, customerIds, customerRank, idByRank.toArray(String[]::new), contactIds.toArray(String[]::new));
             } catch (RuntimeException | SQLException e) {
                 end(a, e);
                 throw e;
@@ -280,7 +310,7 @@ final class FactScan {
     }
 
     /** What the groups' keys are built from: the clock (months of the features' bit sets) and the merchants' regions. */
-    private record Layout(FactClock clock, GroupTable regionOf) {
+    private record Layout(FactClock clock, GroupTable regionOf, GroupTable windowsOf, int[][][] windows, int contacts) {
         int masks() {
             return Math.max(1, (clock.months() + CustomerFeatures.MONTHS_PER_MASK - 1) / CustomerFeatures.MONTHS_PER_MASK);
         }
@@ -394,6 +424,9 @@ final class FactScan {
         final GroupTable fraud = new GroupTable(new long[1]);
         final int masks;
         final int startMonth;
+        /** Approved purchase cents per contact window, before and after the contact. */
+        final long[] pre;
+        final long[] post;
         long rows;
         private int lastPgDay = Integer.MIN_VALUE;
         private int lastYyyymm;
@@ -406,6 +439,8 @@ final class FactScan {
             t[K_LAST_DAY] = Long.MIN_VALUE;
             t[K_LAST_APPROVED] = Long.MIN_VALUE;
             this.customers = new GroupTable(t);
+            this.pre = new long[layout.contacts()];
+            this.post = new long[layout.contacts()];
             LocalDate s = layout.clock().startDate();
             this.startMonth = s.getYear() * 12 + s.getMonthValue();
         }
@@ -593,6 +628,20 @@ final class FactScan {
                 }
             }
 
+            // the campaign windows' approved purchase spend (CausalQueries.WINDOW_SPEND)
+            if (type == FactCodes.PURCHASE && approved && hasDay && hasCents) {
+                int wg = layout.windowsOf().find(customer, 0);
+                if (wg >= 0) {
+                    for (int[] w : layout.windows()[(int) layout.windowsOf().acc()[wg]]) {
+                        if (epochDay >= w[1] && epochDay < w[2]) {
+                            pre[w[0]] = Math.addExact(pre[w[0]], cents);
+                        } else if (epochDay >= w[2] && epochDay < w[3]) {
+                            post[w[0]] = Math.addExact(post[w[0]], cents);
+                        }
+                    }
+                }
+            }
+
             // the fraud model input (PredictiveQueries.FRAUD_INPUT): purchases per customer version and signal code
             if (type == FactCodes.PURCHASE) {
                 int code = hour1 == 0 ? NULL : hour1 - 1 <= 5 ? TRUE : FALSE;
@@ -666,6 +715,10 @@ final class FactScan {
                         default -> a[g + j] = j >= K_MASKS ? a[g + j] | b[f + j] : Math.addExact(a[g + j], b[f + j]);
                     }
                 }
+            }
+            for (int c = 0; c < pre.length; c++) {
+                pre[c] = Math.addExact(pre[c], o.pre[c]);
+                post[c] = Math.addExact(post[c], o.post[c]);
             }
             for (int h = 0; h < o.fraud.size(); h++) {
                 int g = fraud.group(o.fraud.key1(h), o.fraud.key2(h));
@@ -785,6 +838,18 @@ final class FactScan {
                             is_high_risk_merchant, n, events, volume, spend_n, spend)""",
                 new Object[] {channel, hour, category, international, hasMerchant, merchant, timeOfDay, highRisk, count, events, volume,
                     spendN, spend});
+    }
+
+    /** Each contact window's approved purchase spend in cents, as the relation {@link CausalQueries#WINDOW_SPEND} gives it. */
+    Relation contactSpend() {
+        Long[] pre = new Long[contactIds.length];
+        Long[] post = new Long[contactIds.length];
+        for (int w = 0; w < contactIds.length; w++) {
+            pre[w] = all.pre[w];
+            post[w] = all.post[w];
+        }
+        return new Relation("select * from unnest(?::text[], ?::bigint[], ?::bigint[]) as s(contact_id, pre, post)",
+                new Object[] {contactIds, pre, post});
     }
 
     /**

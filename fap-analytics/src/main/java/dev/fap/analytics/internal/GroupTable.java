@@ -46,6 +46,20 @@ final class GroupTable {
 
     /** The index of the group of {@code (a, b)}, created from the template if new. */
     int group(long a, long b) {
+        if (a == lastA && b == lastB && lastGroup >= 0) {
+            return lastGroup; // runs of rows of one group (e.g. a customer's transactions stored together)
+        }
+        lastA = a;
+        lastB = b;
+        lastGroup = probe(a, b);
+        return lastGroup;
+    }
+
+    private long lastA;
+    private long lastB;
+    private int lastGroup = -1;
+
+    private int probe(long a, long b) {
         int mask = slots.length - 1;
         int i = hash(a, b) & mask;
         while (true) {

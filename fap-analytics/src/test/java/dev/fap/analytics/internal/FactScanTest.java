@@ -11,16 +11,18 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.jooq.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The streamed fact scan ({@link FactScan}: one binary COPY aggregated in the JVM) gives the four SQL passes' rows
- * value for value: the transaction cube, the fraud factor combinations, the per-customer features and the fraud model
- * input, read whole and as two halves on two connections (merged), on generated data with rows added that carry
+ * The streamed fact scan ({@link FactScan}: one binary COPY aggregated in the JVM) gives the five SQL passes' rows
+ * value for value: the transaction cube, the fraud factor combinations, the per-customer features, the fraud model
+ * input and the campaign windows' purchase spend, read whole and as two halves on two connections (merged), on generated data with rows added that carry
  * nulls where gold's columns may have them (dates, hours, flags, keys, amounts, texts) and a customer version
  * missing from {@code dim_customer}. Over 72 months, so the customers' months take two bit sets.
  */
@@ -29,7 +31,7 @@ class FactScanTest {
 
     @Test
     void streamedPassesEqualTheSqlPasses(Database db) {
-        DataGenerator.of(DatasetSpec.defaults().withSeed(11).withCustomers(120).withTransactions(6_000).withCampaigns(0)
+        DataGenerator.of(DatasetSpec.defaults().withSeed(11).withCustomers(120).withTransactions(6_000).withCampaigns(4)
                 .withPeriod(LocalDate.of(2019, 1, 1), LocalDate.of(2024, 12, 31))).toDatabase(db);
         FapWarehouse.on(db).build().orThrow();
         Sql sql = new Sql(db);
@@ -86,6 +88,20 @@ class FactScanTest {
             assertThat(scanned.customerId()).containsExactly(fraud.customerId());
             assertThat(scanned.code()).containsExactly(fraud.code());
             assertThat(scanned.n()).containsExactly(fraud.n());
+
+            // the campaign windows' purchase spend (no row in the SQL pass: no transaction in the window, 0)
+            Map<String, String> windows = new HashMap<>();
+            for (Record r : sql.fetch(CausalQueries.WINDOW_SPEND, CausalQueries.windowBinds(ctx))) {
+                windows.put(r.get("contact_id", String.class), value(r.get("pre")) + "/" + value(r.get("post")));
+            }
+            assertThat(windows).hasSizeGreaterThan(20);
+            int spent = 0;
+            for (Record r : fetch(sql, "%s", scan.contactSpend())) {
+                String expected = windows.getOrDefault(r.get("contact_id", String.class), "0/0").replace("null", "0");
+                assertThat(value(r.get("pre")) + "/" + value(r.get("post"))).as(r.get("contact_id", String.class)).isEqualTo(expected);
+                spent += windows.containsKey(r.get("contact_id", String.class)) ? 1 : 0;
+            }
+            assertThat(spent).isEqualTo(windows.size());
 
             // the features: every column the same value, the spending categories the same set
             LocalDate asOf = ctx.asOfDate();
