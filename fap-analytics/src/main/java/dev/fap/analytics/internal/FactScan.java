@@ -78,6 +78,9 @@ final class FactScan {
     private static final int TRUE = 1;
     private static final int NULL = 2;
 
+    /** The numeric columns of a streamed row, before its three texts. */
+    private static final int NUMBERS = 6;
+
     /** Tables of at least this many pages (8 kB) are read as two halves at once. */
     static final long SPLIT_PAGES = 4096;
 
@@ -428,6 +431,10 @@ final class FactScan {
         final long[] pre;
         final long[] post;
         long rows;
+        /** The current row's numeric columns and whether each is not null, and its text ids. */
+        private final long[] number = new long[NUMBERS];
+        private final boolean[] present = new boolean[NUMBERS];
+        private final int[] text = new int[3];
         private int lastPgDay = Integer.MIN_VALUE;
         private int lastYyyymm;
         private int lastEpochDay;
@@ -455,46 +462,37 @@ final class FactScan {
                 throw new FapException(ErrorCode.INTERNAL, "binary COPY row with " + fields + " fields, expected 9", "report this as a bug");
             }
             off += 2;
-            int len = (int) INT.get(m, off);
-            off += 4;
-            boolean hasDay = len >= 0;
-            int pgDay = hasDay ? (int) INT.get(m, off) : 0;
-            off += Math.max(len, 0);
-            len = (int) INT.get(m, off);
-            off += 4;
-            boolean hasCustomer = len >= 0;
-            long customer = hasCustomer ? (long) LONG.get(m, off) : 0;
-            off += Math.max(len, 0);
-            len = (int) INT.get(m, off);
-            off += 4;
-            boolean hasProduct = len >= 0;
-            long product = hasProduct ? (long) LONG.get(m, off) : 0;
-            off += Math.max(len, 0);
-            len = (int) INT.get(m, off);
-            off += 4;
-            boolean hasMerchant = len >= 0;
-            long merchant = hasMerchant ? (long) LONG.get(m, off) : 0;
-            off += Math.max(len, 0);
-            len = (int) INT.get(m, off);
-            off += 4;
-            boolean hasCents = len >= 0;
-            long cents = hasCents ? (long) LONG.get(m, off) : 0;
-            off += Math.max(len, 0);
-            len = (int) INT.get(m, off);
-            off += 4;
-            long bits = (long) LONG.get(m, off);
-            off += len;
-            len = (int) INT.get(m, off);
-            off += 4;
-            int category = len < 0 ? 0 : texts.id(m, off, len);
-            off += Math.max(len, 0);
-            len = (int) INT.get(m, off);
-            off += 4;
-            int reason = len < 0 ? 0 : texts.id(m, off, len);
-            off += Math.max(len, 0);
-            len = (int) INT.get(m, off);
-            off += 4;
-            int timeOfDay = len < 0 ? 0 : texts.id(m, off, len);
+            // the date (4 bytes), the customer, product and merchant keys and the cents (8 bytes), the bits (8 bytes, never null)
+            for (int k = 0; k < NUMBERS; k++) {
+                int len = (int) INT.get(m, off);
+                off += 4;
+                present[k] = len >= 0;
+                if (len > 0) {
+                    number[k] = len == 4 ? (int) INT.get(m, off) : (long) LONG.get(m, off);
+                    off += len;
+                }
+            }
+            // the texts as ids (0: null): merchant category, decline reason, time of day
+            for (int k = 0; k < 3; k++) {
+                int len = (int) INT.get(m, off);
+                off += 4;
+                text[k] = len < 0 ? 0 : texts.id(m, off, len);
+                off += Math.max(len, 0);
+            }
+            boolean hasDay = present[0];
+            int pgDay = (int) number[0];
+            boolean hasCustomer = present[1];
+            long customer = number[1];
+            boolean hasProduct = present[2];
+            long product = number[2];
+            boolean hasMerchant = present[3];
+            long merchant = number[3];
+            boolean hasCents = present[4];
+            long cents = number[4];
+            long bits = number[5];
+            int category = text[0];
+            int reason = text[1];
+            int timeOfDay = text[2];
             rows++;
 
             int channel = (int) (bits & 7);
