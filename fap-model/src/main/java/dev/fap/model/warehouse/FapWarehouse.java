@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Warehouse wh = FapWarehouse.on(db);          // or Warehouse.on(db, FapWarehouse.project())
- * wh.build().orThrow();                        // data_clock, 13 stg_*, 4 dims, 3 facts, 8 views
+ * wh.build().orThrow();                        // the data clock (2), 13 stg_*, 4 dims, 3 facts, 8 views
  * wh.test().orThrow();                         // 100+ checks over silver and gold
  * db.dsl().fetch("select * from gold.predictive_analytics where churn_risk_score > 0.7");
  *
