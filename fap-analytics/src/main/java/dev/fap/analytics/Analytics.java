@@ -42,7 +42,11 @@ import java.util.function.Function;
  *
  * <p>Aggregation runs in PostgreSQL (GROUP BY over {@code gold.*}, plus the silver staging tables for
  * campaign contacts, interactions, loan payments and economic indicators); only per-customer feature rows
- * and model inputs are fetched. Every random step (train/test split, bootstrap, k-means starts) uses the
+ * and model inputs are fetched. The passes over {@code gold.fact_transactions} that several analyses share
+ * (transaction cube, fraud factors, per-customer features, fraud model input, campaign windows) are one
+ * binary {@code COPY} of the fact's integer front columns, grouped in the JVM with exact integer sums and
+ * finished by the same SQL (on PgJDBC connections; with large tables two halves at once, on one more pooled
+ * connection sharing the first one's snapshot). Every random step (train/test split, bootstrap, k-means starts) uses the
  * seed, so the same data and seed give the same results. {@link #predictive()} writes the scores to
  * {@code gold.customer_scores}.
  *

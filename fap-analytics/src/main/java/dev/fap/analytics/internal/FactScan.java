@@ -212,7 +212,8 @@ final class FactScan {
                     t.start();
                     copy(pa, select(" where ctid < '(" + mid + ",0)'"), first);
                     if (!join(other)) {
-                        // the table was replaced between the two transactions' starts: read the second half here
+                        // the table was replaced between the two transactions' starts, or no connection was free: read the
+                        // second half here
                         copy(pa, select(" where ctid >= '(" + mid + ",0)'"), first);
                     } else {
                         first.merge(second);
@@ -250,9 +251,19 @@ final class FactScan {
         }
     }
 
-    /** The second half on its own connection in the first one's snapshot; false if the table is no longer the same. */
+    /**
+     * The second half on its own connection in the first one's snapshot; false if the table is no longer the same or
+     * the pool has no connection to spare (then the first connection reads it).
+     */
     private static boolean copyShared(Database db, String snapshot, long oid, String copy, Partial into) throws SQLException {
-        try (Connection b = db.connection()) {
+        Connection spare;
+        try {
+            spare = db.connection();
+        } catch (FapException none) {
+            LOG.debug("no second connection for the fact scan ({}): one stream", none.getMessage());
+            return false;
+        }
+        try (Connection b = spare) {
             b.setAutoCommit(false);
             try (Statement s = b.createStatement()) {
                 s.execute("set transaction isolation level repeatable read");
