@@ -63,8 +63,6 @@ final class ModelBuilder {
     private final Lock publishLock;
     private final Duration lockTimeout;
     private final String rel;
-    /** False once {@code pg_stat_force_next_flush()} was refused (not a superuser, no grant): not tried again. */
-    private static volatile boolean flushPermitted = true;
 
     ModelBuilder(Model m, Connection c, long runId, Refresh refresh, Lock publishLock, Duration lockTimeout) {
         this.m = m;
@@ -216,6 +214,8 @@ final class ModelBuilder {
             script.add("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'");
             script.add("delete from " + rel);
             script.add("insert into " + rel + " select * from pg_temp.fap_table");
+            script.add("set local default_statistics_target = " + STATISTICS_TARGET);
+            script.add("analyze " + rel);
         }
         script.addAll(commentStatements(false));
         for (String hook : m.postHooks()) {
@@ -229,9 +229,6 @@ final class ModelBuilder {
             }
         }
         c.commit();
-        if (!unchanged) {
-            analyzeCommitted();
-        }
         return new Outcome(rows, unchanged ? 0 : rows, 0, null, unchanged ? "unchanged" : "replaced in place");
     }
 
@@ -263,7 +260,7 @@ final class ModelBuilder {
         return m.schema() + "." + m.name() + NEW_SUFFIX;
     }
 
-    /** The new table's indexes (the unique key's first, if {@code withKey}); {@link #analyzeCommitted} follows the publication. */
+    /** The new table's indexes (the unique key's first, if {@code withKey}) and {@code analyze}. */
     private List<String> indexStatements(boolean withKey) {
         String tmp = newTable();
         String prefix = m.name() + NEW_SUFFIX;
@@ -274,38 +271,11 @@ final class ModelBuilder {
         for (int i = 0; i < m.indexes().size(); i++) {
             script.add("create index " + prefix + "_idx" + i + " on " + tmp + " (" + String.join(", ", m.indexes().get(i)) + ")");
         }
+        // A sample of 3,000 rows instead of 30,000: the warehouse's plans are the same with 10 most-common values and
+        // histogram buckets, and analyze of a 10M-row fact table costs a tenth (only this transaction's analyze).
+        script.add("set local default_statistics_target = " + STATISTICS_TARGET);
+        script.add("analyze " + tmp);
         return script;
-    }
-
-    /**
-     * Analyzes the table just published, after its commit, so that autovacuum does not analyze it once more. An analyze in
-     * the transaction that filled the table resets the table's count of changes since its last analyze, but the
-     * transaction's own inserts are added to that count later, when the backend reports its statistics (at the latest
-     * a second after going idle): autovacuum then finds every row changed and analyzes again — on a long-lived server
-     * ~4.5 CPU-seconds after each full build of the default dataset. So the backend first reports its statistics
-     * ({@code pg_stat_force_next_flush()}, a superuser function unless granted; without it the analyze still happens, as
-     * before) and then analyzes. Readers see the table without statistics for that moment; the models that read it are
-     * built after this. A failure here changes no data: autovacuum analyzes the table instead.
-     *
-     * <p>A sample of 3,000 rows instead of 30,000: the warehouse's plans are the same with 10 most-common values and
-     * histogram buckets, and analyze of a 10M-row fact table costs a tenth (only this transaction's analyze).
-     */
-    private void analyzeCommitted() throws SQLException {
-        try {
-            c.setAutoCommit(true);
-            if (flushPermitted) {
-                try {
-                    Jdbc.exec(c, "select pg_stat_force_next_flush()");
-                } catch (SQLException notPermitted) {
-                    flushPermitted = false;
-                }
-            }
-            c.setAutoCommit(false);
-            Jdbc.exec(c, "set local default_statistics_target = " + STATISTICS_TARGET + ";\nanalyze " + rel);
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-        }
     }
 
     private void publishNewTable() throws SQLException {
@@ -318,7 +288,6 @@ final class ModelBuilder {
             put.add("alter index " + m.schema() + "." + m.name() + NEW_SUFFIX + "_idx" + i + " rename to " + m.name() + "_idx" + i);
         }
         publish(put, false, List.of());
-        analyzeCommitted();
     }
 
     /**
