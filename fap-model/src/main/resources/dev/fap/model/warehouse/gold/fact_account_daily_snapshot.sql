@@ -59,13 +59,8 @@ with clock as (
     left join gold.dim_product dp on dp.product_id = a.product_id
 {{incremental
 ), loads as materialized (
-    -- the load times of silver's transactions, ascending: one probe of the index each
-    with recursive l(at) as (
-        select min(t._loaded_at) from silver.stg_transactions t
-        union all
-        select (select min(t._loaded_at) from silver.stg_transactions t where t._loaded_at > l.at) from l where l.at is not null
-    )
-    select l.at from l where l.at is not null
+    -- the load times of silver's transactions, ascending: one probe of the index each (setup/functions.sql)
+    select l.at from silver.transaction_load_times() l
 ), seen as materialized (
     -- the load that brought the last stored day (the earliest with a transaction of that day): rows of later loads
     -- are new to the table (without one, every row is)

@@ -35,13 +35,8 @@ with clock as (
          (select max(x) as last_month from (select null::date as x {{incremental union all select max(month_start) from {this}}}) p) p
 {{incremental
 ), loads as materialized (
-    -- the load times of silver's transactions, ascending: one probe of the index each
-    with recursive l(at) as (
-        select min(t._loaded_at) from silver.stg_transactions t
-        union all
-        select (select min(t._loaded_at) from silver.stg_transactions t where t._loaded_at > l.at) from l where l.at is not null
-    )
-    select l.at from l where l.at is not null
+    -- the load times of silver's transactions, ascending: one probe of the index each (setup/functions.sql)
+    select l.at from silver.transaction_load_times() l
 ), seen as materialized (
     -- the first load with a transaction of the last month: the table's last build had it, so rows of later loads
     -- dated before that month may be new to the table (without one, every load is taken)

@@ -77,3 +77,20 @@ return case when v is not null
 create or replace function silver.id_number(v text) returns bigint
 language sql immutable parallel safe
 return case when v ~ '^[A-Z]+[0-9]{1,15}$' then substring(v from '[0-9]+$')::bigint end;
+
+-- the distinct load times of silver.stg_transactions, ascending: one probe of its (_loaded_at, transaction_date)
+-- index per load (a load's rows share one _loaded_at), instead of a scan of the table. The facts' incremental runs
+-- use it to find the loads their last build saw. A text body, so the name is resolved when a query runs (the
+-- table is rebuilt beside itself and swapped in) and the script runs before the table's first build.
+set local check_function_bodies = off;
+create or replace function silver.transaction_load_times() returns table (at timestamptz)
+language sql stable parallel safe
+as $body$
+    with recursive l(at) as (
+        select min(t._loaded_at) from silver.stg_transactions t
+        union all
+        select (select min(t._loaded_at) from silver.stg_transactions t where t._loaded_at > l.at) from l where l.at is not null
+    )
+    select l.at from l where l.at is not null
+$body$;
+set local check_function_bodies = on;
