@@ -125,7 +125,6 @@ public final class Engine {
         return new TestResult(runId, selection.toString(), status, started, millis, results);
     }
 
-    /** Runs the project's setup scripts in one transaction; on failure every model is reported as skipped. */
     /**
      * Before an incremental run: analyzes the bronze tables the models read that hold rows but have no statistics yet (a
      * database loaded moments ago, before autovacuum came by). Without a histogram of {@code _batch_id} the planner takes
@@ -157,6 +156,7 @@ public final class Engine {
         }
     }
 
+    /** Runs the project's setup scripts in one transaction; on failure every model is reported as skipped. */
     private List<ModelResult> runSetup(Connection c, long runId, List<Model> models) throws SQLException {
         if (project.setup().isEmpty()) {
             return List.of();
